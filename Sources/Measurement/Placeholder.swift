@@ -1,0 +1,1 @@
+// Measurement module: under construction
