@@ -75,5 +75,5 @@ public enum TuningError: Error, Equatable, CustomStringConvertible {
 
 /// Prints whole numbers without a trailing ".0".
 public func format(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    value == value.rounded() && abs(value) < 9e18 ? String(Int64(value)) : String(value)
 }

@@ -17,13 +17,13 @@ public struct Scenario: Sendable, Equatable {
     /// Engines to run, in order, each with tunable overrides; `nil` means every registered engine.
     public var engines: [EngineSelection]?
     public var runs: RunSpec
-    /// Absolute thresholds such as "phase3.throughput >= 200", kept as written.
-    public var thresholds: [String]
+    /// Absolute thresholds such as "phase3.throughput >= 200" (each keeps its text as written).
+    public var thresholds: [Threshold]
     public var claims: [Claim]
 
     public init(name: String, description: String = "", seed: UInt64 = 42, issues: IssueSpec,
                 api: APISpec = APISpec(), work: WorkSpec = WorkSpec(), engines: [EngineSelection]? = nil,
-                runs: RunSpec = RunSpec(), thresholds: [String] = [], claims: [Claim] = []) {
+                runs: RunSpec = RunSpec(), thresholds: [Threshold] = [], claims: [Claim] = []) {
         self.name = name
         self.description = description
         self.seed = seed

@@ -1,0 +1,43 @@
+import Contract
+import Synchronization
+
+/// Failover: picks the endpoint for each request, preferring the primary, skipping endpoints
+/// whose circuit breaker is open.
+///
+/// While every breaker is closed with no failure counted, routing and recording a success are one
+/// atomic load each (they run for every request); only a failure, or traffic while degraded,
+/// takes the lock. A 5xx answer counts as a failure; any other answer, a rate-limit rejection
+/// included, shows the endpoint is up. When no endpoint will take a request (every breaker open,
+/// or the only one), the primary gets it: a retry with backoff beats not trying at all.
+final class EndpointRouter: Sendable {
+    private let pristine = Atomic<Bool>(true)
+    private let breakers: Mutex<[CircuitBreaker]>
+
+    init(endpoints: Int, failures: Int, cooldown: Span) {
+        breakers = Mutex(Array(repeating: CircuitBreaker(threshold: failures, cooldown: cooldown),
+                               count: max(1, endpoints)))
+    }
+
+    /// The endpoint for the next request.
+    func route(clock: any HarnessClock) -> Int {
+        if pristine.load(ordering: .relaxed) { return 0 }
+        let now = clock.now()
+        return breakers.withLock { breakers in
+            breakers.indices.first { breakers[$0].allowsRequest(at: now) } ?? 0
+        }
+    }
+
+    /// Records how `endpoint` answered.
+    func record(_ response: APIResponse, from endpoint: Int, clock: any HarnessClock) {
+        let failed = response.status >= 500
+        if !failed, pristine.load(ordering: .relaxed) { return }
+        let now = clock.now()
+        breakers.withLock { breakers in
+            if failed { breakers[endpoint].recordFailure(at: now) } else { breakers[endpoint].recordSuccess() }
+            pristine.store(breakers.allSatisfy(\.isPristine), ordering: .relaxed)
+        }
+    }
+
+    /// The breakers' states, for tests.
+    var states: [CircuitBreaker.State] { breakers.withLock { $0.map(\.state) } }
+}

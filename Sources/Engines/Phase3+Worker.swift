@@ -1,0 +1,53 @@
+import Contract
+
+extension Phase3 {
+    /// One worker: takes work from the stream until it is done.
+    static func work(as worker: Int, stream: IssueStream, pacer: RateLimitPacer,
+                     sender: inout RequestSender<IntegratedGovernor>) async throws {
+        let job = sender.job
+        var finished = IssueStream.Finished.nothing
+        while let work = try await stream.next(worker: worker, after: finished) {
+            switch work {
+            case let .fetch(number, reservation):
+                // A page listed on a guess and failing is not retried once the first page says it does not exist.
+                let page = try await sender.fetchPage(number, abandoningWhen: { stream.isPastTheEnd(number) })
+                stream.pageArrived(number: number, page: page,
+                                   stored: page.flatMap { store($0.issues, stream: stream, sink: job.sink) },
+                                   reservation: reservation)
+                if number == 1, let page { pacer.expect(expectedRequests(after: page, stream: stream, work: job.work)) }
+                finished = .other
+            case .unpack(let block):
+                stream.unpacked(try PageCodec.decode(try Compressor.decompress(block)))
+                finished = .other
+            case .issues(let chunk):
+                let start = job.clock.now()
+                if stream.settings.batchSize > 0 {
+                    for bundle in try await sender.readBatch(chunk) { job.sink.deliver(try await sender.complete(bundle)) }
+                } else {
+                    for listed in chunk { job.sink.deliver(try await sender.complete(try await sender.read(listed))) }
+                }
+                finished = .issues(count: chunk.count, elapsed: job.clock.now() - start)
+            }
+        }
+    }
+
+    /// A fetched page as the buffer will hold it, compressed if it will wait; `nil` when empty.
+    static func store(_ issues: [Issue], stream: IssueStream, sink: any ResultSink) -> StoredPage? {
+        guard !issues.isEmpty else { return nil }
+        guard stream.shouldCompress(rawBytes: StoredPage.rawByteCount(issues)) else { return .raw(issues) }
+        let encoded = PageCodec.encode(issues)
+        let block = Compressor.compress(encoded)
+        sink.noteCompression(rawBytes: encoded.count, compressedBytes: block.bytes.count)
+        return .compressed(block)
+    }
+
+    /// Requests the run still needs once the first page is in, for the rate-limit pacer.
+    static func expectedRequests(after first: IssuePage, stream: IssueStream, work: WorkPlan) -> Int {
+        let issues = stream.expectedIssues ?? first.issues.count
+        let batch = stream.settings.batchSize
+        let reads = batch > 0 ? (issues + batch - 1) / batch
+            : issues * ((work.readIssue ? 1 : 0) + (work.readComments ? 1 : 0))
+        let writes = issues * ((work.writeLabel ? 1 : 0) + (work.writeComment ? 1 : 0))
+        return max(0, first.lastPage - 1) + reads + writes
+    }
+}

@@ -1,0 +1,23 @@
+import Contract
+
+/// What an engine decides around each attempt of a request: when it may go and to which
+/// endpoint (`prepare`), and what the answer teaches (`observe`) — adaptive concurrency,
+/// breaker health, rate-limit budget. `RequestSender` calls both on every attempt.
+protocol RequestGovernor: Sendable {
+    func prepare(clock: any HarnessClock) async throws -> SendTicket
+    func observe(_ response: APIResponse, ticket: SendTicket, clock: any HarnessClock)
+}
+
+/// What `prepare` decided for one attempt, handed back to `observe` with its answer.
+struct SendTicket: Sendable, Equatable {
+    var endpoint: Int
+    /// The concurrency controller's epoch when the attempt was sent (see `AIMDController`).
+    var epoch: Int
+}
+
+/// No decisions: the primary endpoint, at once, learning nothing — phase1.
+struct DirectGovernor: RequestGovernor {
+    func prepare(clock: any HarnessClock) async throws -> SendTicket { SendTicket(endpoint: 0, epoch: 0) }
+
+    func observe(_ response: APIResponse, ticket: SendTicket, clock: any HarnessClock) {}
+}

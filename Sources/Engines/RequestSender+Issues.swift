@@ -1,0 +1,61 @@
+import Contract
+
+/// The requests of the work itself, on top of `send`: listing pages, reading issues as the work
+/// plan says, and analysing with the writes applied — shared by all three engines.
+extension RequestSender {
+    mutating func fetchPage(_ number: Int) async throws -> IssuePage {
+        // `nil` means abandoned, which a condition that is never true cannot cause.
+        try await fetchPage(number, abandoningWhen: { false })!
+    }
+
+    /// Lists page `number`, or returns `nil` once `moot` says it is no longer needed.
+    mutating func fetchPage(_ number: Int, abandoningWhen moot: () -> Bool) async throws -> IssuePage? {
+        let request = APIRequest.listIssues(page: number)
+        guard let response = try await send(request, abandoningWhen: moot) else { return nil }
+        guard case .issuePage(let page) = response.payload else {
+            throw EngineFailure.unexpectedAnswer(to: request, expected: "an issue page", got: response.payload)
+        }
+        return page
+    }
+
+    /// What the work plan says to read for `listed`: `GET /issues/N` (else the listing's copy) and
+    /// `GET /issues/N/comments` (else none).
+    mutating func read(_ listed: Issue) async throws -> IssueBundle {
+        var bundle = IssueBundle(issue: listed, comments: [])
+        if job.work.readIssue {
+            let request = APIRequest.getIssue(listed.id)
+            let response = try await send(request)
+            guard case .issue(let issue) = response.payload, issue.id == listed.id else {
+                throw EngineFailure.unexpectedAnswer(to: request, expected: "issue \(listed.id)", got: response.payload)
+            }
+            bundle.issue = issue
+        }
+        if job.work.readComments {
+            let request = APIRequest.listComments(listed.id)
+            let response = try await send(request)
+            guard case .comments(let comments) = response.payload else {
+                throw EngineFailure.unexpectedAnswer(to: request, expected: "comments", got: response.payload)
+            }
+            bundle.comments = comments
+        }
+        return bundle
+    }
+
+    /// Issues and comments of `listed` in one `.batchGet`, in the same order.
+    mutating func readBatch(_ listed: ArraySlice<Issue>) async throws -> [IssueBundle] {
+        let ids = listed.map(\.id)
+        let request = APIRequest.batchGet(ids)
+        let response = try await send(request)
+        guard case .batch(let bundles) = response.payload, bundles.map(\.issue.id) == ids else {
+            throw EngineFailure.unexpectedAnswer(to: request, expected: "a batch of issues \(ids)", got: response.payload)
+        }
+        return bundles
+    }
+
+    /// Analyses what was read and applies each write of the work plan once.
+    mutating func complete(_ bundle: IssueBundle) async throws -> IssueResult {
+        let result = try await job.analyze(bundle.issue, comments: bundle.comments)
+        for write in job.writes(for: result) { _ = try await send(write) }
+        return result
+    }
+}

@@ -1,0 +1,56 @@
+import Contract
+
+/// One worker's way of sending a request until it succeeds: its connections, the engine's
+/// governor and the shared `RetryPolicy`. The retry loop lives here and nowhere else.
+///
+/// Owned by one worker task (hence a value type, used as `var`); everything it shares with other
+/// workers sits in the governor and the connection pool.
+struct RequestSender<Governor: RequestGovernor> {
+    let job: Job
+    let governor: Governor
+    let policy: RetryPolicy
+    var connections: WorkerConnections
+
+    init(job: Job, governor: Governor, policy: RetryPolicy, connections: WorkerConnections) {
+        self.job = job
+        self.governor = governor
+        self.policy = policy
+        self.connections = connections
+    }
+
+    /// Sends `request` until it succeeds; throws `EngineFailure` when the policy gives up.
+    /// A write is sent again only after an error answer, so a write that succeeded is never repeated.
+    mutating func send(_ request: APIRequest) async throws -> APIResponse {
+        // `nil` means abandoned, which a condition that is never true cannot cause.
+        try await send(request, abandoningWhen: { false })!
+    }
+
+    /// Like `send(_:)`, but returns `nil` instead of retrying once `moot` says the answer is no
+    /// longer needed (checked after each failure).
+    mutating func send(_ request: APIRequest, abandoningWhen moot: () -> Bool) async throws -> APIResponse? {
+        var attempts = 0
+        var failures = 0
+        while true {
+            attempts += 1
+            let ticket = try await governor.prepare(clock: job.clock)
+            let connection = try await connections.connection(to: ticket.endpoint)
+            let response = try await job.api.send(request, over: connection)
+            governor.observe(response, ticket: ticket, clock: job.clock)
+            if response.isSuccess { return response }
+            if moot() { return nil }
+            let now = job.clock.now()
+            switch policy.decide(after: response, failures: failures, key: request.jitterKey, now: now) {
+            case .giveUp:
+                throw EngineFailure.gaveUp(on: request, attempts: attempts, last: response)
+            case let .retry(at, spendsAttempt):
+                if spendsAttempt { failures += 1 }
+                try await job.clock.sleep(until: at)
+            }
+        }
+    }
+
+    /// Hands the worker's connections back to the pool.
+    mutating func releaseConnections() {
+        connections.release()
+    }
+}

@@ -1,1 +1,0 @@
-// Measurement module: under construction

@@ -1,0 +1,74 @@
+import Contract
+import Measurement
+
+extension ReportTable {
+    /// The comparison of one scenario's rows: by size, then engine; a failed row's reasons under it.
+    public static func comparison(_ summaries: [Summary]) -> ReportTable {
+        let sorted = comparisonOrder(summaries)
+        let labels = engineLabels(sorted)
+        let rows = zip(sorted, labels).map { row, label -> [Cell] in
+            [Cell(NumberFormat.integer(row.issues)),
+             Cell(label),
+             Cell(NumberFormat.figure(row.throughput.median)),
+             Cell("\(NumberFormat.figure(row.throughput.min))–\(NumberFormat.figure(row.throughput.max))"),
+             Cell(NumberFormat.figure(row.speedupVsPhase1)),
+             Cell(NumberFormat.figure(row.bound)),
+             Cell(row.efficiency.map(NumberFormat.percent(fraction:)) ?? NumberFormat.missing),
+             Cell(NumberFormat.figure(row.latencyMs.p50)),
+             Cell(NumberFormat.figure(row.latencyMs.p99)),
+             Cell(NumberFormat.mebibytes(row.peakRSSBytes)),
+             Cell(NumberFormat.figure(row.memoryVsPhase1)),
+             Cell(NumberFormat.integer(row.apiCalls)),
+             Cell(NumberFormat.integer(row.rateLimited)),
+             Cell(NumberFormat.integer(row.retries)),
+             row.verified ? Cell("✓", .good) : Cell("✗", .bad)]
+        }
+        let notes = zip(sorted, labels).filter { !$0.0.verified }.map { row, label in
+            let reasons = row.failures.isEmpty ? "no reason recorded" : row.failures.joined(separator: "; ")
+            return Cell("✗ \(label) at \(NumberFormat.integer(row.issues)) issues: \(reasons)", .bad)
+        }
+        return ReportTable(columns: comparisonColumns, rows: rows, notes: notes)
+    }
+
+    static let comparisonColumns: [Column] = [
+        Column("size", unit: "issues"),
+        Column("engine", .left),
+        Column("throughput", unit: "issues/s"),
+        Column("min–max", unit: "issues/s"),
+        Column("speed-up", unit: "×"),
+        Column("bound", unit: "issues/s"),
+        Column("efficiency", unit: "%"),
+        Column("p50", unit: "ms"),
+        Column("p99", unit: "ms"),
+        Column("peak RSS", unit: "MiB"),
+        Column("memory", unit: "× phase1"),
+        Column("API calls"),
+        Column("403/429"),
+        Column("retries"),
+        Column("verified", .left),
+    ]
+
+    /// By size, then engine, then tuning.
+    static func comparisonOrder(_ summaries: [Summary]) -> [Summary] {
+        summaries.sorted {
+            ($0.issues, $0.engine, tuningLabel($0.tuning)) < ($1.issues, $1.engine, tuningLabel($1.tuning))
+        }
+    }
+
+    /// Each row's engine, followed by the tunables that tell its rows apart when it ran in several
+    /// tunings ("phase2 maxConcurrency=32"); just the engine otherwise.
+    static func engineLabels(_ rows: [Summary]) -> [String] {
+        var tuningsByEngine: [String: [[String: Double]]] = [:]
+        for row in rows { tuningsByEngine[row.engine, default: []].append(row.tuning) }
+        return rows.map { row in
+            let tunings = tuningsByEngine[row.engine] ?? []
+            let varying = row.tuning.filter { name, value in tunings.contains { $0[name] != value } }
+            return varying.isEmpty ? row.engine : "\(row.engine) \(tuningLabel(varying, separator: " "))"
+        }
+    }
+
+    /// Tunables as `k=v` in name order: "maxConcurrency=16;minConcurrency=2".
+    static func tuningLabel(_ tuning: [String: Double], separator: String = ";") -> String {
+        tuning.sorted { $0.key < $1.key }.map { "\($0.key)=\(format($0.value))" }.joined(separator: separator)
+    }
+}

@@ -1,0 +1,54 @@
+import Contract
+
+/// What the simulated API did to each issue, for verification: which reads succeeded, which
+/// writes were applied, and when work on the issue began.
+///
+/// A read-only view of the API's live ledger, not a copy: each access takes the API's lock and
+/// costs O(1), so it is safe to ask per delivered result (`firstRequestAt`) while engines run —
+/// a snapshot sharing the ledger's arrays would make the API's next write copy all of them.
+public struct APILedger: Sendable {
+    private let api: SimulatedGitHub
+    public let issueCount: Int
+
+    init(api: SimulatedGitHub, issueCount: Int) {
+        self.api = api
+        self.issueCount = issueCount
+    }
+
+    /// Issue `id`'s entry, `id` in 1...`issueCount`.
+    public subscript(id: IssueID) -> Entry {
+        api.withLedger { $0.entry(id) }
+    }
+
+    /// When work on issue `id` began (see `Entry.firstRequestAt`), `id` in 1...`issueCount`.
+    public func firstRequestAt(_ id: IssueID) -> Moment? {
+        api.withLedger { $0.firstRequestAt(id) }
+    }
+
+    /// One issue's line of the ledger.
+    public struct Entry: Sendable, Equatable {
+        /// `GET /issues/N` (or a batch holding it) succeeded.
+        public var issueRead: Bool
+        /// `GET /issues/N/comments` (or a batch holding it) succeeded.
+        public var commentsRead: Bool
+        /// Label writes applied (more than 1 is a duplicated side effect), up to 255.
+        public var labelsApplied: Int
+        /// The first label applied.
+        public var label: Label?
+        /// Comment writes applied, up to 255.
+        public var commentsPosted: Int
+        /// When work on the issue began: the arrival of its first successful per-issue read, or,
+        /// when it was never read on its own, the response to the listing page that held it.
+        public var firstRequestAt: Moment?
+
+        public init(issueRead: Bool = false, commentsRead: Bool = false, labelsApplied: Int = 0,
+                    label: Label? = nil, commentsPosted: Int = 0, firstRequestAt: Moment? = nil) {
+            self.issueRead = issueRead
+            self.commentsRead = commentsRead
+            self.labelsApplied = labelsApplied
+            self.label = label
+            self.commentsPosted = commentsPosted
+            self.firstRequestAt = firstRequestAt
+        }
+    }
+}

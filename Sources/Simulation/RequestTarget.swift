@@ -1,0 +1,74 @@
+import Contract
+
+/// What a request asks for, worked out before the lock: its kind, the page or issue it is about,
+/// its slot in the attempt table, and whether it is invalid.
+struct RequestTarget {
+    /// Kinds of request; the raw value offsets `StreamTag.request` and picks an issue's attempt slot.
+    enum Kind: UInt64 {
+        case getIssue, listComments, batchGet, addLabel, addComment, listIssues
+
+        /// Per-issue kinds, each with an attempt slot per issue.
+        static let perIssue = 5
+    }
+
+    let kind: Kind
+    /// The page, the issue id, or a batch's first id: with the attempt number, it keys the
+    /// request's random stream.
+    let key: Int
+    /// Index in the attempt table; `nil` for an invalid request or a page out of range, which are
+    /// not tracked.
+    let slot: Int?
+    /// The label an `addLabel` applies.
+    let label: Label?
+    /// Set when the request cannot succeed; answered after its latency, like a real API.
+    let problem: SimulatedFailure?
+
+    init(_ request: APIRequest, rules: APIRules) {
+        var label: Label?
+        var problem: SimulatedFailure?
+        func check(_ id: IssueID) {
+            if id < 1 || id > rules.issueCount, problem == nil {
+                problem = .issueNotFound(id, issueCount: rules.issueCount)
+            }
+        }
+        switch request {
+        case .listIssues(let page):
+            kind = .listIssues
+            key = page
+        case .getIssue(let id):
+            (kind, key) = (.getIssue, id)
+            check(id)
+        case .listComments(let id):
+            (kind, key) = (.listComments, id)
+            check(id)
+        case .batchGet(let ids):
+            (kind, key) = (.batchGet, ids.first ?? 0)
+            let maxItems = rules.batch?.maxItems ?? 0
+            if maxItems == 0 {
+                problem = .noBatchEndpoint
+            } else if !(1...maxItems).contains(ids.count) {
+                problem = .batchSize(ids.count, maxItems: maxItems)
+            } else {
+                ids.forEach(check)
+            }
+        case .addLabel(let id, let name):
+            (kind, key) = (.addLabel, id)
+            check(id)
+            label = rules.labelNames.firstIndex(of: name).flatMap { Label(rawValue: UInt8($0)) }
+            if label == nil, problem == nil { problem = .unknownLabel(name) }
+        case .addComment(let id, _):
+            (kind, key) = (.addComment, id)
+            check(id)
+        }
+        self.label = label
+        self.problem = problem
+        if problem != nil {
+            slot = nil
+        } else if kind == .listIssues {
+            // Pages come after every issue's slots.
+            slot = key >= 1 && key <= rules.lastPage ? rules.issueCount * Kind.perIssue + key - 1 : nil
+        } else {
+            slot = (key - 1) * Kind.perIssue + Int(kind.rawValue)
+        }
+    }
+}

@@ -1,0 +1,326 @@
+/// Writes issue-like English straight into a caller's buffer: clauses of Zipf-distributed words
+/// with a topic word now and then, ended by punctuation (sentences, paragraphs, lists), and among
+/// them numbers, versions, identifiers, paths, flags, addresses and stack frames.
+///
+/// This runs for every issue and comment an engine reads, so it works on raw pointers with no
+/// `String`, allocation or retain, and it is shaped for the branch predictor: a clause is a loop
+/// over plain words (one random draw gives five of them), and the random choices that do branch —
+/// what ends a clause, whether a special token comes with it — are taken once per clause, not per
+/// word. Whatever does not fit is taken back to the last whole word, so prose ends on a word
+/// boundary; `fill` then pads to the exact length with words short enough to fit.
+struct TextWriter {
+    private let out: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
+    /// Bytes written so far.
+    private(set) var count = 0
+    /// Set by a `put` that did not fit; the writer then goes back to the last whole word.
+    private var overflowed = false
+
+    private let words: UnsafePointer<UInt8>
+    private let refs: UnsafePointer<UInt32>
+    private let layout: Vocabulary.Layout
+    private let topic: Range<Int>
+
+    /// A writer into `out`, with words from `words`/`refs` (a `Vocabulary`'s arrays, laid out as
+    /// `layout` says) and topic words from `refs[topic]`.
+    init(into out: UnsafeMutableBufferPointer<UInt8>, words: UnsafeBufferPointer<UInt8>,
+         refs: UnsafeBufferPointer<UInt32>, layout: Vocabulary.Layout, topic: Range<Int>) {
+        self.out = out.baseAddress ?? UnsafeMutablePointer(bitPattern: 1)!
+        capacity = out.count
+        self.words = words.baseAddress!
+        self.refs = refs.baseAddress!
+        self.layout = layout
+        self.topic = topic
+    }
+
+    // MARK: - Texts
+
+    /// Fills the whole buffer with prose: clauses of 2 to 9 words (one in two with a topic word),
+    /// 58 % of them followed by a special token, each ended by punctuation.
+    mutating func prose(using random: inout SeededRandom) {
+        var capitalize = true
+        var wordBits: UInt64 = 0
+        var wordsLeftInBits = 0
+        clauses: while true {
+            let draw = random.next()
+            let wordCount = 2 + Int(draw & 7)
+            let topicAt = topic.isEmpty || draw & 8 == 0 ? -1 : Int((draw >> 4) & 7) % wordCount
+            for i in 0..<wordCount {
+                let boundary = count
+                if i > 0 { put(UInt8(ascii: " ")) }
+                if wordsLeftInBits == 0 {
+                    wordBits = random.next()
+                    wordsLeftInBits = 5
+                }
+                put(word: i == topicAt ? topicWord(draw >> 32) : refs[zipfSlot(wordBits)])
+                wordBits >>= 12
+                wordsLeftInBits -= 1
+                if overflowed {
+                    count = boundary
+                    break clauses
+                }
+                if i == 0 && capitalize { capitalizeByte(at: boundary) }
+            }
+            let boundary = count
+            let special = UInt8(truncatingIfNeeded: draw >> 8)
+            if special < 150 { self.special(special, bits: draw >> 24, using: &random) }
+            capitalize = ending(UInt8(truncatingIfNeeded: draw >> 16), afterFrame: special >= 130 && special < 150)
+            if overflowed {
+                count = boundary
+                break
+            }
+        }
+        fill(using: &random)
+    }
+
+    /// Writes a title of `wordCount` words — mostly plain words, a topic word more often than in
+    /// prose, now and then an identifier — stopping early at the end of the buffer.
+    mutating func title(words wordCount: Int, using random: inout SeededRandom) {
+        for _ in 0..<wordCount {
+            let draw = random.next()
+            let start = count
+            if count > 0 { put(UInt8(ascii: " ")) }
+            switch UInt8(truncatingIfNeeded: draw) {
+            case 0..<180: put(word: refs[zipfSlot(draw >> 16)])
+            case 180..<230: put(word: topicWord(draw >> 32))
+            default: identifier(draw >> 32, using: &random)
+            }
+            if overflowed {
+                count = start
+                break
+            }
+        }
+        capitalizeByte(at: 0)
+    }
+
+    // MARK: - Tokens
+
+    /// A token after a clause's words, by `kind` (< 150): a number, an identifier, a path, a flag,
+    /// an address or a stack frame.
+    private mutating func special(_ kind: UInt8, bits: UInt64, using random: inout SeededRandom) {
+        switch kind {
+        case 0..<40:
+            put(UInt8(ascii: " "))
+            number(bits)
+        case 40..<80:
+            put(UInt8(ascii: " "))
+            identifier(bits, using: &random)
+        case 80..<100:
+            put(UInt8(ascii: " "))
+            path(bits, using: &random)
+        case 100..<115:
+            put(UInt8(ascii: " "))
+            flag(bits)
+        case 115..<130:
+            put(UInt8(ascii: " "))
+            address(bits)
+        default:
+            stackFrame(using: &random)
+        }
+    }
+
+    /// Punctuation that ends a clause, from one random byte (a line break after a stack frame);
+    /// returns whether a sentence starts.
+    private mutating func ending(_ byte: UInt8, afterFrame: Bool) -> Bool {
+        if afterFrame {
+            put(UInt8(ascii: "\n"))
+            return true
+        }
+        switch byte {
+        case 0..<90: put(", "); return false
+        case 90..<190: put(". "); return true
+        case 190..<215: put(".\n\n"); return true
+        case 215..<228: put("? "); return true
+        case 228..<241: put(":\n"); return false
+        default: put(UInt8(ascii: "\n")); return true
+        }
+    }
+
+    /// A topic word, or a Zipf word for an issue without a topic.
+    private func topicWord(_ bits: UInt64) -> UInt32 {
+        if topic.isEmpty { return refs[zipfSlot(bits)] }
+        return refs[topic.lowerBound + Int(bits % UInt64(topic.count))]
+    }
+
+    /// "42", "v1.12.3", "65536", "250ms".
+    private mutating func number(_ bits: UInt64) {
+        switch bits & 3 {
+        case 0:
+            decimal((bits >> 2) % 100)
+        case 1:
+            if bits & 4 != 0 { put(UInt8(ascii: "v")) }
+            decimal((bits >> 3) % 4)
+            put(UInt8(ascii: "."))
+            decimal((bits >> 5) % 20)
+            put(UInt8(ascii: "."))
+            decimal((bits >> 10) % 10)
+        case 2:
+            decimal((bits >> 2) % 100_000)
+        default:
+            decimal((bits >> 2) % 1000)
+            switch (bits >> 12) % 4 {
+            case 0: put("ms")
+            case 1: put("MB")
+            case 2: put("s")
+            default: put("%")
+            }
+        }
+    }
+
+    /// "request_handler", "connectionPool", "cache.size", "parse()", optionally in backticks.
+    private mutating func identifier(_ bits: UInt64, using random: inout SeededRandom) {
+        let quoted = bits & 4 != 0
+        if quoted { put(UInt8(ascii: "`")) }
+        put(word: technicalWord(using: &random))
+        switch bits & 3 {
+        case 0:
+            put(UInt8(ascii: "_"))
+            put(word: technicalWord(using: &random))
+        case 1:
+            let second = count
+            put(word: technicalWord(using: &random))
+            capitalizeByte(at: second)
+        case 2:
+            put(UInt8(ascii: "."))
+            put(word: technicalWord(using: &random))
+        default:
+            put("()")
+        }
+        if quoted { put(UInt8(ascii: "`")) }
+    }
+
+    /// "src/cache/handler.swift:118".
+    private mutating func path(_ bits: UInt64, using random: inout SeededRandom) {
+        put("src/")
+        put(word: technicalWord(using: &random))
+        put(UInt8(ascii: "/"))
+        put(word: technicalWord(using: &random))
+        put(UInt8(ascii: "."))
+        put(word: refs[layout.extensions.lowerBound + Int(bits % UInt64(layout.extensions.count))])
+        put(UInt8(ascii: ":"))
+        decimal((bits >> 8) % 2000 + 1)
+    }
+
+    /// "--verbose".
+    private mutating func flag(_ bits: UInt64) {
+        put("--")
+        put(word: refs[layout.technical.lowerBound + Int(bits % UInt64(layout.technical.count))])
+    }
+
+    /// "0x00007f3a9c21": twelve hex digits, as a pointer in a crash report.
+    private mutating func address(_ bits: UInt64) {
+        guard count + 14 <= capacity else { return overflow() }
+        put("0x")
+        let digits: StaticString = "0123456789abcdef"
+        for shift in stride(from: 44, through: 0, by: -4) {
+            out[count] = digits.utf8Start[Int((bits >> UInt64(shift)) & 0xF)]
+            count += 1
+        }
+    }
+
+    /// "\n    at Parser.parse (cache.swift:88)", a line of a stack trace.
+    private mutating func stackFrame(using random: inout SeededRandom) {
+        let bits = random.next()
+        put("\n    at ")
+        let type = count
+        put(word: technicalWord(using: &random))
+        capitalizeByte(at: type)
+        put(UInt8(ascii: "."))
+        put(word: technicalWord(using: &random))
+        put(" (")
+        put(word: technicalWord(using: &random))
+        put(UInt8(ascii: "."))
+        put(word: refs[layout.extensions.lowerBound + Int(bits % UInt64(layout.extensions.count))])
+        put(UInt8(ascii: ":"))
+        decimal((bits >> 8) % 900 + 10)
+        put(UInt8(ascii: ")"))
+    }
+
+    /// Pads to the exact capacity with words that fit — a Zipf word when it does, else one drawn
+    /// among the words short enough — spaced as prose, and a final "." when one byte is left
+    /// after a word.
+    private mutating func fill(using random: inout SeededRandom) {
+        while count < capacity {
+            if count > 0 && out[count - 1] != UInt8(ascii: " ") && out[count - 1] != UInt8(ascii: "\n") {
+                put(capacity - count == 1 ? UInt8(ascii: ".") : UInt8(ascii: " "))
+                continue
+            }
+            let room = capacity - count
+            let draw = random.next()
+            let word = refs[zipfSlot(draw)]
+            if Int(word & 0xFF) <= room {
+                put(word: word)
+            } else {
+                let choices = Int(refs[layout.fitting + min(room, layout.longest)])
+                put(word: refs[layout.byLength + Int((draw >> 32) % UInt64(choices))])
+            }
+        }
+    }
+
+    // MARK: - Bytes
+
+    /// The Zipf word slot in the low 12 bits of `bits`.
+    private func zipfSlot(_ bits: UInt64) -> Int {
+        Int(truncatingIfNeeded: bits) & (Vocabulary.Layout.zipfSlots - 1)
+    }
+
+    private func technicalWord(using random: inout SeededRandom) -> UInt32 {
+        refs[layout.technical.lowerBound + random.next(below: layout.technical.count)]
+    }
+
+    private mutating func overflow() { overflowed = true }
+
+    /// Copies a vocabulary word. Where 16 bytes are free, one unaligned 16-byte move copies it
+    /// (words are at most 16 bytes, and the vocabulary is padded so the load stays inside it);
+    /// a `memcpy` call would cost more than the copy.
+    @inline(__always)
+    private mutating func put(word ref: UInt32) {
+        let length = Int(ref & 0xFF)
+        let source = UnsafeRawPointer(words + Int(ref >> 8))
+        if count + Vocabulary.longestWord <= capacity {
+            UnsafeMutableRawPointer(out + count).storeBytes(of: source.loadUnaligned(as: SIMD16<UInt8>.self),
+                                                            as: SIMD16<UInt8>.self)
+        } else {
+            guard count + length <= capacity else { return overflow() }
+            for i in 0..<length { out[count + i] = source.load(fromByteOffset: i, as: UInt8.self) }
+        }
+        count += length
+    }
+
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
+        guard count < capacity else { return overflow() }
+        out[count] = byte
+        count += 1
+    }
+
+    /// Copies a short literal byte by byte: cheaper than a `memcpy` call for 2 to 8 bytes.
+    @inline(__always)
+    private mutating func put(_ literal: StaticString) {
+        let length = literal.utf8CodeUnitCount
+        guard count + length <= capacity else { return overflow() }
+        let bytes = literal.utf8Start
+        for i in 0..<length { out[count + i] = bytes[i] }
+        count += length
+    }
+
+    /// Writes `value` in decimal.
+    private mutating func decimal(_ value: UInt64) {
+        var digits = 1
+        var rest = value / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        guard count + digits <= capacity else { return overflow() }
+        rest = value
+        for i in stride(from: count + digits - 1, through: count, by: -1) {
+            out[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        count += digits
+    }
+
+    /// Upper-cases an ASCII letter at `index`, if there is one.
+    private func capitalizeByte(at index: Int) {
+        guard index < count, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(out[index]) else { return }
+        out[index] -= 0x20  // ASCII upper case is 32 below lower case
+    }
+}
