@@ -12,7 +12,7 @@ final class AIMDGovernor: RequestGovernor {
         self.controller = Mutex(controller)
     }
 
-    func prepare(clock: any HarnessClock) async throws -> SendTicket {
+    func prepare(clock: any HarnessClock) -> SendTicket {
         SendTicket(endpoint: 0, epoch: controller.withLock { $0.epoch })
     }
 

@@ -31,7 +31,6 @@ final class AsyncLimiter: Sendable {
         monitor.update { $0.limit = max(1, limit) }
     }
 
-    var limit: Int { monitor.withLock { $0.limit } }
     var inUse: Int { monitor.withLock { $0.inUse } }
     var waiterCount: Int { monitor.waiterCount }
 }

@@ -22,6 +22,4 @@ final class ConnectionPool: Sendable {
     func checkin(_ connection: Connection) {
         idle.withLock { $0[connection.endpoint].append(connection) }
     }
-
-    var idleCount: Int { idle.withLock { $0.reduce(0) { $0 + $1.count } } }
 }

@@ -8,9 +8,10 @@ struct IntegratedGovernor: RequestGovernor {
     let router: EndpointRouter
     let stream: IssueStream
 
-    func prepare(clock: any HarnessClock) async throws -> SendTicket {
-        if let slot = pacer.admit(clock: clock) { try await clock.sleep(until: slot) }
-        return SendTicket(endpoint: router.route(clock: clock), epoch: stream.epoch)
+    func prepare(clock: any HarnessClock) -> SendTicket {
+        // Admitted first: the endpoint is picked for now, and the pacer's slot is at most a window away.
+        let slot = pacer.admit(clock: clock)
+        return SendTicket(endpoint: router.route(clock: clock), epoch: stream.epoch, notBefore: slot)
     }
 
     func observe(_ response: APIResponse, ticket: SendTicket, clock: any HarnessClock) {

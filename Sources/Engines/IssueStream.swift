@@ -85,10 +85,10 @@ final class IssueStream: Sendable {
         }
     }
 
-    /// Whether a page of `rawBytes` should be compressed before it joins the buffer: only when a
-    /// quarter of the buffer already waits ahead of it. A page that will be taken almost at once
-    /// stays raw, so compression stays off the path of a stream whose consumers keep up.
-    func shouldCompress(rawBytes: Int) -> Bool {
+    /// Whether a page should be compressed before it joins the buffer: only when a quarter of the
+    /// buffer already waits ahead of it. A page that will be taken almost at once stays raw, so
+    /// compression stays off the path of a stream whose consumers keep up.
+    var shouldCompress: Bool {
         settings.compress && monitor.withLock { $0.buffer.bytes } >= settings.bufferBytes / 4
     }
 
@@ -123,7 +123,4 @@ final class IssueStream: Sendable {
 
     /// Issues the stream expects in all, once the first page said how many pages there are.
     var expectedIssues: Int? { monitor.withLock { $0.expectedIssues } }
-
-    /// Connections the pool may use now.
-    var connectionLimit: Int { monitor.withLock { $0.pool.limit } }
 }

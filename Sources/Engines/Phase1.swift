@@ -27,7 +27,8 @@ public struct Phase1: IssueEngine {
     public func run(_ job: Job) async throws {
         let retry = self.retry
         @Sendable func sender() -> RequestSender<DirectGovernor> {
-            RequestSender(job: job, governor: DirectGovernor(), policy: retry, connections: WorkerConnections(.fresh(job.api)))
+            RequestSender(job: job, governor: DirectGovernor(), policy: retry,
+                          connections: WorkerConnections(.fresh(job.api)))
         }
         var lister = sender()
         let first = try await lister.fetchPage(1)

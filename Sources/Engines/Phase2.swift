@@ -38,8 +38,9 @@ public struct Phase2: IssueEngine {
             RequestSender(job: job, governor: governor, policy: retry, connections: WorkerConnections(.pool(pool)))
         }
         /// Runs items 0..<count on up to `maxConcurrency` workers, each item under a limiter permit.
-        func forEach(_ count: Int,
-                     _ body: @escaping @Sendable (inout RequestSender<AIMDGovernor>, Int) async throws -> Void) async throws {
+        func forEach(
+            _ count: Int, _ body: @escaping @Sendable (inout RequestSender<AIMDGovernor>, Int) async throws -> Void
+        ) async throws {
             let cursor = WorkCursor(count: count)
             try await WorkerGroup.run(min(maxConcurrency, count)) { _ in
                 var worker = sender()

@@ -34,7 +34,7 @@ extension Phase3 {
     /// A fetched page as the buffer will hold it, compressed if it will wait; `nil` when empty.
     static func store(_ issues: [Issue], stream: IssueStream, sink: any ResultSink) -> StoredPage? {
         guard !issues.isEmpty else { return nil }
-        guard stream.shouldCompress(rawBytes: StoredPage.rawByteCount(issues)) else { return .raw(issues) }
+        guard stream.shouldCompress else { return .raw(issues) }
         let encoded = PageCodec.encode(issues)
         let block = Compressor.compress(encoded)
         sink.noteCompression(rawBytes: encoded.count, compressedBytes: block.bytes.count)

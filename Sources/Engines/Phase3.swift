@@ -27,7 +27,8 @@ public struct Phase3: IssueEngine {
                       "issues per batch request, capped at the API's maximum (default: the maximum); 0: no batching"),
         ParameterSpec("breakerFailures", default: 5, range: 1...1000, "consecutive 5xx that open an endpoint's breaker"),
         ParameterSpec("breakerCooldownMs", default: 1000, range: 0...600_000, "ms an open breaker waits before a probe"),
-        ParameterSpec("compress", default: 1, range: 0...1, "1: compress buffered pages (adaptive zlib level); 0: hold them raw"),
+        ParameterSpec("compress", default: 1, range: 0...1,
+                      "1: compress buffered pages (adaptive zlib level); 0: hold them raw"),
     ] + RetryPolicy.exponentialParameters
 
     let minConnections: Int
@@ -74,7 +75,8 @@ public struct Phase3: IssueEngine {
         let pool = ConnectionPool(api: job.api)
         let retry = self.retry
         try await WorkerGroup.run(maxConnections) { worker in
-            var sender = RequestSender(job: job, governor: governor, policy: retry, connections: WorkerConnections(.pool(pool)))
+            var sender = RequestSender(job: job, governor: governor, policy: retry,
+                                       connections: WorkerConnections(.pool(pool)))
             defer { sender.releaseConnections() }
             try await Self.work(as: worker, stream: stream, pacer: pacer, sender: &sender)
         }

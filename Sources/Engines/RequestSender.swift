@@ -32,8 +32,14 @@ struct RequestSender<Governor: RequestGovernor> {
         var failures = 0
         while true {
             attempts += 1
-            let ticket = try await governor.prepare(clock: job.clock)
-            let connection = try await connections.connection(to: ticket.endpoint)
+            let ticket = governor.prepare(clock: job.clock)
+            if let notBefore = ticket.notBefore { try await job.clock.sleep(until: notBefore) }
+            let connection: Connection
+            if let held = connections.held(ticket.endpoint) {
+                connection = held
+            } else {
+                connection = try await connections.open(ticket.endpoint)
+            }
             let response = try await job.api.send(request, over: connection)
             governor.observe(response, ticket: ticket, clock: job.clock)
             if response.isSuccess { return response }

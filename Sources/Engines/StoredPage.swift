@@ -5,15 +5,11 @@ enum StoredPage: Sendable {
     case raw([Issue])
     case compressed(Compressor.Block)
 
-    /// Bytes a page of `issues` holds as fetched: the text plus each issue's own storage.
-    static func rawByteCount(_ issues: [Issue]) -> Int {
-        issues.reduce(0) { $0 + $1.byteCount } + issues.count * MemoryLayout<Issue>.stride
-    }
-
-    /// Bytes it holds as stored.
+    /// Bytes it holds: the text plus each issue's own storage, or the compressed bytes.
     var byteCount: Int {
         switch self {
-        case .raw(let issues): return Self.rawByteCount(issues)
+        case .raw(let issues):
+            return issues.reduce(0) { $0 + $1.byteCount } + issues.count * MemoryLayout<Issue>.stride
         case .compressed(let block): return block.bytes.count
         }
     }

@@ -11,21 +11,30 @@ struct WorkerConnections {
     }
 
     let source: Source
-    private var held: [Connection?] = []
+    /// Connections held, by endpoint index.
+    private var byEndpoint: [Connection?] = []
 
     init(_ source: Source) {
         self.source = source
     }
 
-    mutating func connection(to endpoint: Int) async throws -> Connection {
+    /// The connection held to `endpoint`, if any: the synchronous fast path of every request.
+    func held(_ endpoint: Int) -> Connection? {
+        endpoint < byEndpoint.count ? byEndpoint[endpoint] : nil
+    }
+
+    /// A connection to `endpoint` when none is held: a new one (`fresh`), or one from the pool,
+    /// then held.
+    mutating func open(_ endpoint: Int) async throws -> Connection {
         switch source {
         case .fresh(let api):
             return try await api.connect(to: endpoint)
         case .pool(let pool):
-            if endpoint < held.count, let connection = held[endpoint] { return connection }
             let connection = try await pool.checkout(endpoint)
-            if endpoint >= held.count { held += Array(repeating: nil, count: endpoint + 1 - held.count) }
-            held[endpoint] = connection
+            if endpoint >= byEndpoint.count {
+                byEndpoint += Array(repeating: nil, count: endpoint + 1 - byEndpoint.count)
+            }
+            byEndpoint[endpoint] = connection
             return connection
         }
     }
@@ -33,8 +42,8 @@ struct WorkerConnections {
     /// Hands every held connection back to the pool.
     mutating func release() {
         if case .pool(let pool) = source {
-            for case let connection? in held { pool.checkin(connection) }
+            for case let connection? in byEndpoint { pool.checkin(connection) }
         }
-        held = []
+        byEndpoint = []
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Measurement
 import Report
+import Scenario
 
 /// Runs a plan's trials one after another, each in its own child process, and gathers results.
 public struct Runner: Sendable {
@@ -64,5 +65,16 @@ public struct Runner: Sendable {
 
     private func warmups(_ spec: TrialSpec) -> Int {
         plan.scenarios.first { $0.file == spec.scenarioFile }?.scenario.runs.warmup ?? 0
+    }
+}
+
+extension Runner.Outcome {
+    /// The scenarios' absolute thresholds (`phase3.throughput >= 200`) tested on this run.
+    public func thresholdOutcomes(_ plan: RunPlan) -> [ThresholdOutcome] {
+        var thresholds: [String: [Threshold]] = [:]
+        for entry in plan.scenarios where !entry.scenario.thresholds.isEmpty {
+            thresholds[entry.scenario.name] = entry.scenario.thresholds
+        }
+        return ThresholdEvaluator.evaluate(thresholds, against: results.flatMap(\.summaries))
     }
 }

@@ -80,14 +80,15 @@ public struct Corpus: Sendable {
         return SeededRandom(seed: SeededRandom.mix(seed, tag.rawValue, key, UInt64(index)))
     }
 
-    /// Where issue `id`'s topic words are in the vocabulary: one of `Label`'s, `.triage`'s empty.
-    private func topic(of id: IssueID) -> Range<Int> {
+    /// Issue `id`'s topic, an index into `Vocabulary.topics`: one of `Label`'s, or `.triage`'s
+    /// (no topic words).
+    private func topic(of id: IssueID) -> Int {
         var random = stream(.topic, id)
-        return vocabulary.topics[random.next(below: vocabulary.topics.count)]
+        return random.next(below: vocabulary.topics.count)
     }
 
     /// Exactly `bytes` bytes of prose.
-    private func prose(bytes: Int, topic: Range<Int>, random: inout SeededRandom) -> [UInt8] {
+    private func prose(bytes: Int, topic: Int, random: inout SeededRandom) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: bytes) { buffer, initialized in
             let out = UnsafeMutableBufferPointer(rebasing: buffer[..<bytes])
             initialized = write(into: out, topic: topic) { $0.prose(using: &random) }
@@ -95,11 +96,12 @@ public struct Corpus: Sendable {
     }
 
     /// Runs `body` with a writer into `out`; returns the bytes written.
-    private func write(into out: UnsafeMutableBufferPointer<UInt8>, topic: Range<Int>,
+    private func write(into out: UnsafeMutableBufferPointer<UInt8>, topic: Int,
                        _ body: (inout TextWriter) -> Void) -> Int {
         vocabulary.bytes.withUnsafeBufferPointer { words in
             vocabulary.refs.withUnsafeBufferPointer { refs in
-                var writer = TextWriter(into: out, words: words, refs: refs, layout: vocabulary.layout, topic: topic)
+                var writer = TextWriter(into: out, words: words, refs: refs, layout: vocabulary.layout,
+                                        topic: vocabulary.topics[topic])
                 body(&writer)
                 return writer.count
             }

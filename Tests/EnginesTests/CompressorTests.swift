@@ -3,7 +3,8 @@ import Contract
 import Testing
 
 @Suite struct CompressorTests {
-    static let text = Array(String(repeating: "the crash regression is slow and the memory leak is broken; ", count: 200).utf8)
+    static let text = Array(
+        String(repeating: "the crash regression is slow and the memory leak is broken; ", count: 200).utf8)
 
     @Test func redundantTextCompressesAtLevelOneAndRoundTrips() throws {
         let block = Compressor.compress(Self.text)

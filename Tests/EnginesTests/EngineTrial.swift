@@ -45,7 +45,8 @@ struct EngineTrial {
     func run(on clock: any HarnessClock) async throws -> Outcome {
         let api = SimulatedGitHub(scenario: scenario, issueCount: issues, clock: clock)
         let sink = RecordingSink()
-        let instance = engine.init(tuning: try Tuning(engine: engine.name, parameters: engine.parameters, overrides: overrides))
+        let tuning = try Tuning(engine: engine.name, parameters: engine.parameters, overrides: overrides)
+        let instance = engine.init(tuning: tuning)
         var failure: (any Error)?
         do {
             try await instance.run(Job(api: api, clock: clock, sink: sink, work: workPlan))

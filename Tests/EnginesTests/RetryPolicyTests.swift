@@ -25,7 +25,8 @@ import Testing
 
     @Test func primaryExhaustionWaitsForTheResetWithoutSpendingAnAttempt() {
         let reset = Self.now + .seconds(30)
-        #expect(Self.policy.decide(after: Self.response(429, remaining: 0, reset: reset), failures: 2, key: 1, now: Self.now)
+        let exhausted = Self.response(429, remaining: 0, reset: reset)
+        #expect(Self.policy.decide(after: exhausted, failures: 2, key: 1, now: Self.now)
                 == .retry(at: reset + RateLimitPacer.resetMargin, spendsAttempt: false))
     }
 
@@ -38,13 +39,16 @@ import Testing
 
     @Test func givesUpWhenTheBudgetIsSpentOrTheAnswerWillNotChange() {
         #expect(Self.policy.decide(after: Self.response(503), failures: 2, key: 1, now: Self.now) == .giveUp)
-        #expect(Self.policy.decide(after: Self.response(404, message: "Not Found"), failures: 0, key: 1, now: Self.now) == .giveUp)
+        let notFound = Self.response(404, message: "Not Found")
+        #expect(Self.policy.decide(after: notFound, failures: 0, key: 1, now: Self.now) == .giveUp)
     }
 
     @Test func gaveUpMessageNamesTheRequestAttemptsAndLastAnswer() {
-        let failure = EngineFailure.gaveUp(on: .getIssue(17), attempts: 5, last: Self.response(503, message: "Service Unavailable"))
+        let unavailable = Self.response(503, message: "Service Unavailable")
+        let failure = EngineFailure.gaveUp(on: .getIssue(17), attempts: 5, last: unavailable)
         #expect(failure.message == "gave up on GET /issues/17 after 5 attempts: 503 Service Unavailable")
-        let once = EngineFailure.gaveUp(on: .listIssues(page: 2), attempts: 1, last: Self.response(404, message: "Not Found"))
+        let notFound = Self.response(404, message: "Not Found")
+        let once = EngineFailure.gaveUp(on: .listIssues(page: 2), attempts: 1, last: notFound)
         #expect(once.message == "gave up on GET /issues?page=2 after 1 attempt: 404 Not Found")
     }
 

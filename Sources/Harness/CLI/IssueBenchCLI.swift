@@ -15,6 +15,7 @@ public enum IssueBenchCLI {
     static let commands: [(name: String, summary: String)] = [
         ("run", "run scenarios against the engines and print the comparison"),
         ("validate", "check scenario files without running them"),
+        ("check", "compare results with a baseline; exit 1 on a regression"),
         ("list", "list the engines with their tunables, and the shipped scenarios"),
     ]
 
@@ -45,6 +46,7 @@ public enum IssueBenchCLI {
             switch command {
             case "run": return try await RunCommand(rest).execute().rawValue
             case "validate": return try ValidateCommand(rest).execute().rawValue
+            case "check": return try await CheckCommand(rest).execute().rawValue
             case "list": return try ListCommand(rest).execute().rawValue
             case TrialCommand.name: return await TrialCommand.execute().rawValue
             case "-h", "--help", "help":

@@ -6,14 +6,9 @@ import Scenario
 /// `issuebench run SCENARIO...`: plans, runs every trial in its own child process, and prints and
 /// writes the comparison. Exit 1 when any trial failed verification.
 struct RunCommand {
-    static let specs: [OptionSpec] = [
-        OptionSpec("--engines", value: "a,b", "run only these engines of each scenario"),
-        OptionSpec("--sizes", value: "n,m", "issue counts to run, replacing the scenario's issues.counts"),
-        OptionSpec("--repetitions", value: "N", "measured repetitions per row (scenario's runs.repetitions)"),
-        OptionSpec("--warmup", value: "N", "warm-up trials per row, not measured (scenario's runs.warmup)"),
-        OptionSpec("--clock", value: "wall|virtual", "clock to run on (scenario's runs.clock)"),
-        OptionSpec("--set", value: "ENGINE.PARAM=VALUE", repeatable: true, "override an engine's tunable"),
+    static let specs: [OptionSpec] = RunOptions.specs + [
         OptionSpec("--out", value: "DIR", "folder for the result files (default: Results)"),
+        OptionSpec("--save-baseline", value: "FILE", "also write the results as a baseline for 'issuebench check'"),
         OptionSpec("--format", value: "table|markdown|json|csv", "what to print on stdout (default: table)"),
         OptionSpec("--help", "show this help"),
     ]
@@ -38,21 +33,27 @@ struct RunCommand {
             print(Self.help)
             return .success
         }
-        let options = try parseOptions()
-        let format = try parseFormat()
+        let options = try RunOptions(arguments, command: "run")
+        let format = try OutputFormat(arguments, command: "run")
         let plan = try RunPlan(options)
         let writer = try ResultsWriter(directory: arguments.value("--out") ?? "Results")
+        let baseline = try arguments.value("--save-baseline").map { path throws(HarnessError) in try BaselineFile(path: path) }
         let command = ["issuebench"] + CommandLine.arguments.dropFirst()
         let outcome = try await Runner(plan: plan, command: command).run()
         for results in outcome.results {
-            let stamp = ResultsWriter.fileTimestamp(outcome.startedAt)
-            let base = "\(results.scenarios[0].name)-\(stamp)"
+            let base = "\(results.scenarios[0].name)-\(ResultsWriter.fileTimestamp(outcome.startedAt))"
             let json = try writer.write(render(results, as: .json), to: base + ".json")
             try writer.write(render(results, as: .markdown), to: base + ".md")
             print(try render(results, as: format), terminator: "")
             printError("results: \(json) (and .md)")
         }
-        return outcome.allVerified ? .success : .failure
+        let thresholds = outcome.thresholdOutcomes(plan)
+        if !thresholds.isEmpty { printError(ThresholdLines.render(thresholds)) }
+        if let baseline {
+            try baseline.write(outcome.results)
+            printError("baseline: \(baseline.path)")
+        }
+        return outcome.allVerified && thresholds.allSatisfy(\.passed) ? .success : .failure
     }
 
     private func render(_ results: ResultsFile, as format: OutputFormat) throws(HarnessError) -> String {
@@ -61,39 +62,5 @@ struct RunCommand {
         } catch {
             throw .io(path: "stdout", message: "cannot render results: \(error)")
         }
-    }
-
-    private func parseOptions() throws(HarnessError) -> RunOptions {
-        guard !arguments.positionals.isEmpty else {
-            throw .usage(command: "run", message: "expected one or more scenario files, found none; see 'issuebench run --help'")
-        }
-        var options = RunOptions(scenarioPaths: arguments.positionals)
-        options.engines = try arguments.list("--engines", command: "run")
-        if let sizes = try arguments.list("--sizes", command: "run") {
-            options.sizes = try sizes.map { (text: String) throws(HarnessError) -> Int in
-                guard let n = Int(text), (1...10_000_000).contains(n) else {
-                    throw .usage(command: "run", message: "--sizes: expected issue counts in 1...10000000, found '\(text)'")
-                }
-                return n
-            }
-        }
-        options.repetitions = try arguments.int("--repetitions", in: 1...1000, command: "run")
-        options.warmup = try arguments.int("--warmup", in: 0...100, command: "run")
-        if let text = arguments.value("--clock") {
-            guard let clock = ClockMode(rawValue: text) else {
-                throw .usage(command: "run", message: "--clock: expected one of \(ClockMode.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'")
-            }
-            options.clock = clock
-        }
-        options.overrides = try arguments.all("--set").map { (text: String) throws(HarnessError) in try TunableOverride(parsing: text) }
-        return options
-    }
-
-    private func parseFormat() throws(HarnessError) -> OutputFormat {
-        let text = arguments.value("--format") ?? "table"
-        guard let format = OutputFormat(rawValue: text) else {
-            throw .usage(command: "run", message: "--format: expected one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'")
-        }
-        return format
     }
 }

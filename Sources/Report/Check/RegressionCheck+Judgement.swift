@@ -1,4 +1,5 @@
 import Measurement
+import Scenario
 
 /// The verdict on one row, and on each of its figures.
 extension RegressionCheck {
@@ -32,7 +33,7 @@ extension RegressionCheck {
         var notes: [CheckNote] = []
         var test: MannWhitneyResult?
         // Only figures on the virtual clock are deterministic; the rest carry the host's noise.
-        if now.summary.clock != "virtual" || !metric.isOnTrialClock {
+        if now.summary.clock != ClockMode.virtual.rawValue || !metric.isOnTrialClock {
             let outliers = (OutlierRule.outliers(in: baselineSamples), OutlierRule.outliers(in: currentSamples))
             if baselineSamples.isEmpty || currentSamples.isEmpty {
                 method = .thresholdOnly
