@@ -12,6 +12,8 @@ public struct RunOptions: Sendable, Equatable {
     public var clock: ClockMode?
     /// `--set ENGINE.PARAM=VALUE`, in the order given.
     public var overrides: [TunableOverride]
+    /// Workload values set by JSON path before decoding (sweeps: `api.latencyMs.fixed=10`).
+    public var patches: [WorkloadPatch] = []
 
     public init(scenarioPaths: [String], engines: [String]? = nil, sizes: [Int]? = nil, repetitions: Int? = nil,
                 warmup: Int? = nil, clock: ClockMode? = nil, overrides: [TunableOverride] = []) {
@@ -47,5 +49,28 @@ public struct TunableOverride: Sendable, Equatable {
             throw .usage(command: "run", message: "--set \(text[..<eq]): expected a number, found '\(valueText)'")
         }
         self.init(engine: String(text[..<dot]), parameter: String(text[text.index(after: dot)..<eq]), value: value)
+    }
+}
+
+/// A value set at a JSON path of the scenario before it is decoded, as text (`10`, `[1,2]`,
+/// `"virtual"`), so that it travels to the trial's child process unchanged.
+public struct WorkloadPatch: Codable, Sendable, Equatable {
+    public var path: String
+    public var value: String
+
+    public init(path: String, value: String) {
+        self.path = path
+        self.value = value
+    }
+
+    /// The patches as the scenario decoder takes them; errors name the patch.
+    static func decoded(_ patches: [WorkloadPatch]) throws(HarnessError) -> [JSONPatch] {
+        var result: [JSONPatch] = []
+        for p in patches {
+            do { result.append(try JSONPatch(path: p.path, valueText: p.value)) } catch {
+                throw .usage(command: "sweep", message: "\(p.path)=\(p.value): \(error.description.drop { $0 == ":" || $0 == " " })")
+            }
+        }
+        return result
     }
 }

@@ -12,6 +12,8 @@ public struct RunPlan: Sendable {
         public var engine: String
         public var tuning: Tuning
         public var issues: Int
+        /// Workload values set by JSON path, for sweeps over the workload.
+        public var patches: [WorkloadPatch]
     }
 
     public var scenarios: [(scenario: Scenario, file: String)]
@@ -30,7 +32,8 @@ public struct RunPlan: Sendable {
         var rows: [Row] = []
         for path in options.scenarioPaths {
             var scenario: Scenario
-            do { scenario = try Scenario.load(path: path) } catch { throw .scenario(error) }
+            let patches = try WorkloadPatch.decoded(options.patches)
+            do { scenario = try Scenario.load(path: path, patches: patches) } catch { throw .scenario(error) }
             Self.apply(options, to: &scenario)
             let selections = try Self.selections(of: scenario, file: path, options: options, known: known)
             for issues in scenario.issues.counts {
@@ -43,7 +46,8 @@ public struct RunPlan: Sendable {
                     } catch {
                         throw .tuning(origin: "\(path): engines.\(engine.name)", error)
                     }
-                    rows.append(Row(scenario: scenario, file: path, engine: engine.name, tuning: tuning, issues: issues))
+                    rows.append(Row(scenario: scenario, file: path, engine: engine.name, tuning: tuning, issues: issues,
+                                    patches: options.patches))
                 }
             }
             scenarios.append((scenario, path))
@@ -82,16 +86,19 @@ public struct RunPlan: Sendable {
         return selections
     }
 
-    /// Trials in the order they run: row by row, warm-ups first.
-    public var trials: [TrialSpec] {
-        rows.flatMap { row in
+    /// Trials in the order they run, with the index of their row: row by row, warm-ups first.
+    public var trials: [(row: Int, spec: TrialSpec)] {
+        rows.indices.flatMap { index in
+            let row = rows[index]
             let runs = row.scenario.runs
             return (0..<(runs.warmup + runs.repetitions)).map { i in
+                (index,
                 // Every tunable is passed explicitly, so a record's tuning is the row's in full even
                 // when the child never got as far as reporting it.
                 TrialSpec(scenarioFile: row.file, engine: row.engine, overrides: row.tuning.values,
                           issues: row.issues, repetition: i, isWarmup: i < runs.warmup,
-                          clock: runs.clock, timeoutSeconds: runs.timeoutSeconds, maxRSSMiB: runs.maxRSSMiB)
+                          clock: runs.clock, timeoutSeconds: runs.timeoutSeconds, maxRSSMiB: runs.maxRSSMiB,
+                          patches: row.patches))
             }
         }
     }

@@ -30,8 +30,8 @@ public struct Runner: Sendable {
             printError("DEBUG BUILD — figures are not performance figures; build with 'swift build -c release' (make bench does).")
         }
         let trials = plan.trials
-        var records: [TrialRecord] = []
-        for (index, spec) in trials.enumerated() {
+        var records: [[TrialRecord]] = Array(repeating: [], count: plan.rows.count)
+        for (index, (row, spec)) in trials.enumerated() {
             let what = spec.isWarmup ? "warm-up \(spec.repetition + 1)" : "repetition \(spec.repetition - warmups(spec) + 1)"
             progress.show("[\(index + 1)/\(trials.count)] \(name(of: spec)) \(spec.engine) × \(spec.issues) issues, \(what)")
             let record = launcher.launch(spec, scenario: name(of: spec))
@@ -39,11 +39,12 @@ public struct Runner: Sendable {
                 progress.clear()
                 printError("trial failed: \(name(of: spec)) \(spec.engine) × \(spec.issues): \(record.failure ?? "not verified")")
             }
-            records.append(record)
+            records[row].append(record)
         }
         progress.clear()
 
         let summaries = Summarizer.summaries(of: plan, records: records, cores: machine.cores)
+        let allRecords = records.flatMap { $0 }
         let results = plan.scenarios.map { entry -> ResultsFile in
             let mine = summaries.filter { $0.scenario == entry.scenario.name }
             return ResultsFile(
@@ -54,9 +55,9 @@ public struct Runner: Sendable {
                                          file: entry.file, workloadHash: entry.scenario.workloadHash)],
                 summaries: mine,
                 claims: ClaimEvaluator.evaluate(entry.scenario.claims, summaries: mine),
-                trials: records.filter { $0.scenario == entry.scenario.name })
+                trials: allRecords.filter { $0.scenario == entry.scenario.name })
         }
-        return Outcome(startedAt: startedAt, results: results, allVerified: records.allSatisfy(\.verified))
+        return Outcome(startedAt: startedAt, results: results, allVerified: allRecords.allSatisfy(\.verified))
     }
 
     private func name(of spec: TrialSpec) -> String {

@@ -4,13 +4,11 @@ import Scenario
 /// Turns a run's trial records into comparison rows: medians over the measured repetitions,
 /// the bound beside them, and each row's ratio to phase1 at the same size.
 enum Summarizer {
-    /// One summary per plan row, in plan order; warm-ups are left out.
-    static func summaries(of plan: RunPlan, records: [TrialRecord], cores: Int) -> [Summary] {
-        var summaries = plan.rows.map { row -> Summary in
-            let trials = records.filter {
-                !$0.isWarmup && $0.scenario == row.scenario.name && $0.engine == row.engine
-                    && $0.issues == row.issues && $0.tuning == row.tuning.values
-            }
+    /// One summary per plan row, in plan order; `records[i]` are row i's trials, warm-ups included
+    /// (and left out here).
+    static func summaries(of plan: RunPlan, records: [[TrialRecord]], cores: Int) -> [Summary] {
+        var summaries = zip(plan.rows, records).map { row, records -> Summary in
+            let trials = records.filter { !$0.isWarmup }
             let bound = Bound(scenario: row.scenario, issues: row.issues, cores: cores).issuesPerSecond
             return summary(row: row, trials: trials, bound: bound)
         }
@@ -46,7 +44,8 @@ enum Summarizer {
             duplicateWrites: medianInt(\.api.duplicateWrites),
             compressionPercent: raw > 0 ? 100 * (1 - Double(compressed) / Double(raw)) : nil,
             bound: bound, efficiency: bound.map { throughput.median / $0 },
-            speedupVsPhase1: nil, memoryVsPhase1: nil, verified: verified, failures: failures)
+            speedupVsPhase1: nil, memoryVsPhase1: nil, verified: verified, failures: failures,
+            workload: row.patches.isEmpty ? nil : Dictionary(row.patches.map { ($0.path, $0.value) }) { _, last in last })
     }
 
     /// Sets speed-up and memory relative to the phase1 row of the same scenario and size. Memory
@@ -55,7 +54,8 @@ enum Summarizer {
     static func relateToPhase1(_ summaries: inout [Summary]) {
         for i in summaries.indices {
             guard let base = summaries.first(where: {
-                $0.engine == "phase1" && $0.scenario == summaries[i].scenario && $0.issues == summaries[i].issues && $0.verified
+                $0.engine == "phase1" && $0.scenario == summaries[i].scenario && $0.issues == summaries[i].issues
+                    && $0.workload == summaries[i].workload && $0.verified
             }), summaries[i].verified else { continue }
             if base.throughput.median > 0 {
                 summaries[i].speedupVsPhase1 = summaries[i].throughput.median / base.throughput.median

@@ -13,7 +13,8 @@ struct TrialExecution {
     /// tunable); an engine failure or a failed verification is a record with `verified == false`.
     func run() async throws(HarnessError) -> TrialRecord {
         let scenario: Scenario
-        do { scenario = try Scenario.load(path: spec.scenarioFile) } catch { throw .scenario(error) }
+        let patches = try WorkloadPatch.decoded(spec.patches)
+        do { scenario = try Scenario.load(path: spec.scenarioFile, patches: patches) } catch { throw .scenario(error) }
         guard let engineType = EngineRegistry.named(spec.engine) else {
             throw .unknownEngine(origin: "trial", name: spec.engine, known: EngineRegistry.all.map { $0.name })
         }

@@ -13,9 +13,11 @@ public struct TrialSpec: Codable, Sendable, Equatable {
     public var clock: ClockMode
     public var timeoutSeconds: Double
     public var maxRSSMiB: Int?
+    /// Workload values set by JSON path before the scenario is decoded.
+    public var patches: [WorkloadPatch]
 
     public init(scenarioFile: String, engine: String, overrides: [String: Double], issues: Int, repetition: Int,
-                isWarmup: Bool, clock: ClockMode, timeoutSeconds: Double, maxRSSMiB: Int?) {
+                isWarmup: Bool, clock: ClockMode, timeoutSeconds: Double, maxRSSMiB: Int?, patches: [WorkloadPatch] = []) {
         self.scenarioFile = scenarioFile
         self.engine = engine
         self.overrides = overrides
@@ -25,5 +27,6 @@ public struct TrialSpec: Codable, Sendable, Equatable {
         self.clock = clock
         self.timeoutSeconds = timeoutSeconds
         self.maxRSSMiB = maxRSSMiB
+        self.patches = patches
     }
 }

@@ -9,6 +9,7 @@ struct RunCommand {
     static let specs: [OptionSpec] = RunOptions.specs + [
         OptionSpec("--out", value: "DIR", "folder for the result files (default: Results)"),
         OptionSpec("--save-baseline", value: "FILE", "also write the results as a baseline for 'issuebench check'"),
+        OptionSpec("--html", value: "FILE", "also write a self-contained HTML report with charts"),
         OptionSpec("--format", value: "table|markdown|json|csv", "what to print on stdout (default: table)"),
         OptionSpec("--help", "show this help"),
     ]
@@ -38,6 +39,7 @@ struct RunCommand {
         let plan = try RunPlan(options)
         let writer = try ResultsWriter(directory: arguments.value("--out") ?? "Results")
         let baseline = try arguments.value("--save-baseline").map { path throws(HarnessError) in try BaselineFile(path: path) }
+        let html = try arguments.value("--html").map { path throws(HarnessError) in try OutputFile(path: path, option: "--html") }
         let command = ["issuebench"] + CommandLine.arguments.dropFirst()
         let outcome = try await Runner(plan: plan, command: command).run()
         for results in outcome.results {
@@ -49,6 +51,10 @@ struct RunCommand {
         }
         let thresholds = outcome.thresholdOutcomes(plan)
         if !thresholds.isEmpty { printError(ThresholdLines.render(thresholds)) }
+        if let html {
+            try html.write(renderHTML(outcome.results))
+            printError("report: \(html.path)")
+        }
         if let baseline {
             try baseline.write(outcome.results)
             printError("baseline: \(baseline.path)")

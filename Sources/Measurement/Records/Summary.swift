@@ -57,13 +57,16 @@ public struct Summary: Codable, Sendable, Equatable {
     public var verified: Bool
     /// The distinct failure reasons of failed repetitions.
     public var failures: [String]
+    /// Workload values a sweep set by JSON path (`api.latencyMs.fixed` → `10`), `nil` for none.
+    public var workload: [String: String]?
 
     public init(scenario: String, engine: String, tuning: [String: Double], issues: Int, clock: String,
                 repetitions: Int, throughput: Spread, throughputSamples: [Double], wallSeconds: Double,
                 hostWallSeconds: Double, cpuSeconds: Double, latencyMs: Percentiles, peakRSSBytes: Int,
                 rssBeforeBytes: Int, apiCalls: Int, rateLimited: Int, retries: Int, transientErrors: Int,
                 duplicateWrites: Int, compressionPercent: Double?, bound: Double?, efficiency: Double?,
-                speedupVsPhase1: Double?, memoryVsPhase1: Double?, verified: Bool, failures: [String]) {
+                speedupVsPhase1: Double?, memoryVsPhase1: Double?, verified: Bool, failures: [String],
+                workload: [String: String]? = nil) {
         self.scenario = scenario
         self.engine = engine
         self.tuning = tuning
@@ -90,5 +93,6 @@ public struct Summary: Codable, Sendable, Equatable {
         self.memoryVsPhase1 = memoryVsPhase1
         self.verified = verified
         self.failures = failures
+        self.workload = workload
     }
 }
