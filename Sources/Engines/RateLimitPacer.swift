@@ -31,9 +31,6 @@ final class RateLimitPacer: Sendable {
     private let engaged = Atomic<Bool>(false)
     private let state = Mutex(State())
 
-    /// Margin past a window's reset, so a request lands inside the new window, not on its edge.
-    static let resetMargin = Span.milliseconds(1)
-
     /// The engine expects to send `requests` more requests.
     func expect(_ requests: Int) {
         state.withLock { $0.demand = max(0, requests) }
@@ -54,7 +51,7 @@ final class RateLimitPacer: Sendable {
                 state.remaining -= 1
                 return nil
             }
-            guard state.remaining > 0 else { return reset + Self.resetMargin }
+            guard state.remaining > 0 else { return reset }
             state.remaining -= 1
             if let demand = state.demand, demand <= state.remaining { return nil }
             // The first paced request goes at once; each next one a fair share of the time left

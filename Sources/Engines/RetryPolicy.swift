@@ -24,7 +24,7 @@ struct RetryPolicy: Sendable, Equatable {
     /// `failures` is how many attempts were spent before this one.
     func decide(after response: APIResponse, failures: Int, key: UInt64, now: Moment) -> Decision {
         if response.isPrimaryExhausted, let reset = response.rate?.reset, reset > now {
-            return .retry(at: reset + RateLimitPacer.resetMargin, spendsAttempt: false)
+            return .retry(at: reset, spendsAttempt: false)
         }
         guard response.isRateLimited || response.status >= 500, failures + 1 < maxAttempts else { return .giveUp }
         var wait = backoff.delay(afterFailure: failures + 1, key: key)

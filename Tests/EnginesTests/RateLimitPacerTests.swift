@@ -39,8 +39,8 @@ import Testing
         let reset = Moment.origin + .seconds(1)
         pacer.observe(Self.headers(remaining: 0, reset: reset))
         pacer.expect(1000)
-        #expect(pacer.admit(clock: clock) == reset + RateLimitPacer.resetMargin)
-        clock.set(reset + RateLimitPacer.resetMargin)
+        #expect(pacer.admit(clock: clock) == reset)
+        clock.set(reset)
         #expect(pacer.admit(clock: clock) == nil)
         pacer.observe(Self.headers(remaining: 98, reset: reset + .seconds(1)))
         let paced = (0..<2).map { _ in pacer.admit(clock: clock) }
@@ -60,6 +60,6 @@ import Testing
         clock.set(.origin + .milliseconds(500))
         let paced = (0..<5).map { _ in pacer.admit(clock: clock) }
         #expect(paced.allSatisfy { $0 == nil || $0! < reset })
-        #expect(pacer.admit(clock: clock) == reset + RateLimitPacer.resetMargin)
+        #expect(pacer.admit(clock: clock) == reset)
     }
 }

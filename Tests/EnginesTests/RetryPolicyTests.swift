@@ -27,7 +27,7 @@ import Testing
         let reset = Self.now + .seconds(30)
         let exhausted = Self.response(429, remaining: 0, reset: reset)
         #expect(Self.policy.decide(after: exhausted, failures: 2, key: 1, now: Self.now)
-                == .retry(at: reset + RateLimitPacer.resetMargin, spendsAttempt: false))
+                == .retry(at: reset, spendsAttempt: false))
     }
 
     @Test func primaryExhaustionWithAResetAlreadyPastIsAnOrdinaryFailure() {

@@ -19,10 +19,10 @@ import Testing
     }
 
     @Test func headerSeparatorAndRowsHaveTheSameNumberOfCells() {
-        let table = ReportTable.comparison(Fixtures.summaries).markdown()
-        let lines = table.split(separator: "\n").filter { $0.hasPrefix("|") }
+        let comparison = ReportTable.comparison(Fixtures.summaries)
+        let lines = comparison.markdown().split(separator: "\n").filter { $0.hasPrefix("|") }
         #expect(lines.count == 2 + Fixtures.summaries.count)
-        #expect(Set(lines.map { cells($0).count }) == [ReportTable.comparisonColumns.count])
+        #expect(Set(lines.map { cells($0).count }) == [comparison.columns.count])
         #expect(lines[1].hasPrefix("| ---: | :--- | ---: |"))
     }
 

@@ -6,8 +6,11 @@ extension ReportTable {
     public static func comparison(_ summaries: [Summary]) -> ReportTable {
         let sorted = comparisonOrder(summaries)
         let labels = engineLabels(sorted)
+        // On the virtual clock the figures are simulated time; what the simulation cost the host
+        // goes beside them.
+        let virtual = sorted.contains { $0.clock == "virtual" }
         let rows = zip(sorted, labels).map { row, label -> [Cell] in
-            [Cell(NumberFormat.integer(row.issues)),
+            var cells = [Cell(NumberFormat.integer(row.issues)),
              Cell(label),
              Cell(NumberFormat.figure(row.throughput.median)),
              Cell("\(NumberFormat.figure(row.throughput.min))–\(NumberFormat.figure(row.throughput.max))"),
@@ -21,13 +24,18 @@ extension ReportTable {
              Cell(NumberFormat.integer(row.apiCalls)),
              Cell(NumberFormat.integer(row.rateLimited)),
              Cell(NumberFormat.integer(row.retries)),
-             row.verified ? Cell("✓", .good) : Cell("✗", .bad)]
+             Cell(NumberFormat.figure(row.cpuSeconds))]
+            if virtual { cells.append(Cell(NumberFormat.figure(row.hostWallSeconds))) }
+            cells.append(row.verified ? Cell("✓", .good) : Cell("✗", .bad))
+            return cells
         }
         let notes = zip(sorted, labels).filter { !$0.0.verified }.map { row, label in
             let reasons = row.failures.isEmpty ? "no reason recorded" : row.failures.joined(separator: "; ")
             return Cell("✗ \(label) at \(NumberFormat.integer(row.issues)) issues: \(reasons)", .bad)
         }
-        return ReportTable(columns: comparisonColumns, rows: rows, notes: notes)
+        var columns = comparisonColumns
+        if virtual { columns.insert(Column("host time", unit: "s"), at: columns.count - 1) }
+        return ReportTable(columns: columns, rows: rows, notes: notes)
     }
 
     static let comparisonColumns: [Column] = [
@@ -45,6 +53,7 @@ extension ReportTable {
         Column("API calls"),
         Column("403/429"),
         Column("retries"),
+        Column("CPU", unit: "s"),
         Column("verified", .left),
     ]
 
