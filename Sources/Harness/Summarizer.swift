@@ -9,7 +9,9 @@ enum Summarizer {
     static func summaries(of plan: RunPlan, records: [[TrialRecord]], cores: Int) -> [Summary] {
         var summaries = zip(plan.rows, records).map { row, records -> Summary in
             let trials = records.filter { !$0.isWarmup }
-            let bound = Bound(scenario: row.scenario, issues: row.issues, cores: cores).issuesPerSecond
+            // The virtual clock gives a trial one virtual core for its synthetic analysis CPU.
+            let trialCores = row.scenario.runs.clock == .virtual ? 1 : cores
+            let bound = Bound(scenario: row.scenario, issues: row.issues, cores: trialCores).issuesPerSecond
             return summary(row: row, trials: trials, bound: bound)
         }
         relateToPhase1(&summaries)

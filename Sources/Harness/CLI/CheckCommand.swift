@@ -60,6 +60,15 @@ struct CheckCommand {
             current = files
         case (true, false):
             let plan = try RunPlan(RunOptions(arguments, command: "check"))
+            do {
+                try RegressionCheck.checkComparable(
+                    baseline: baseline,
+                    workloads: Dictionary(plan.scenarios.map { ($0.scenario.name, $0.scenario.workloadHash) },
+                                          uniquingKeysWith: { first, _ in first }),
+                    clocks: Set(plan.scenarios.map(\.scenario.runs.clock.rawValue)))
+            } catch {
+                throw .usage(command: "check", message: error.description)
+            }
             let command = ["issuebench"] + CommandLine.arguments.dropFirst()
             current = try await Runner(plan: plan, command: command).run().results
             for entry in plan.scenarios where !entry.scenario.thresholds.isEmpty {
@@ -97,15 +106,20 @@ struct CheckCommand {
         return options
     }
 
-    /// GitHub Actions shows `$GITHUB_STEP_SUMMARY` on the run's page.
+    /// GitHub Actions shows `$GITHUB_STEP_SUMMARY` on the run's page. A summary that cannot be
+    /// written is a warning, not a failed check: the verdict is the exit code. The file is created
+    /// when missing, so the same variable works outside GitHub too.
     private func appendToStepSummary(_ markdown: String) {
         guard let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return }
-        guard let handle = FileHandle(forWritingAtPath: path) else {
-            printError("warning: cannot append to $GITHUB_STEP_SUMMARY (\(path))")
-            return
+        do {
+            let url = URL(fileURLWithPath: path)
+            if !FileManager.default.fileExists(atPath: path) { try Data().write(to: url) }
+            let handle = try FileHandle(forWritingTo: url)
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data((markdown + "\n").utf8))
+            try handle.close()
+        } catch {
+            printError("warning: cannot append to $GITHUB_STEP_SUMMARY (\(path)): \((error as NSError).localizedFailureReason ?? "\(error)")")
         }
-        handle.seekToEndOfFile()
-        handle.write(Data((markdown + "\n").utf8))
-        handle.closeFile()
     }
 }

@@ -66,7 +66,8 @@ public enum IssueBenchCLI {
     }
 }
 
-/// Writes a line to stderr.
+/// Writes a line to stderr, after whatever stdout holds, so the two never interleave mid-line.
 func printError(_ text: String) {
+    fflush(nil)
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }

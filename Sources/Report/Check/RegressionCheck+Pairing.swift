@@ -1,16 +1,16 @@
 /// Which rows are compared with which, and the input that makes a comparison meaningless.
 extension RegressionCheck {
-    /// Files of one clock mode on each side, but not the same one on both.
-    static func checkClocks(_ old: MergedResults, _ new: MergedResults) throws(CheckError) {
-        guard old.clocks.count == 1, new.clocks.count == 1, let before = old.clocks.first, let now = new.clocks.first,
-              before != now else { return }
+    /// Files of one clock mode on each side (`old`, `new`: each side's modes), but not the same one on both.
+    static func checkClocks(_ old: Set<String>, _ new: Set<String>) throws(CheckError) {
+        guard old.count == 1, new.count == 1, let before = old.first, let now = new.first, before != now else { return }
         throw .clockChanged(row: nil, baseline: before, current: now)
     }
 
-    /// Every scenario on both sides must have the same workload; the first that does not, by name, is the error.
-    static func checkWorkloads(_ old: MergedResults, _ new: MergedResults) throws(CheckError) {
-        for (scenario, before) in old.workloads.sorted(by: { $0.key < $1.key }) {
-            if let now = new.workloads[scenario], now != before {
+    /// Every scenario on both sides (scenario name → workload hash) must have the same workload;
+    /// the first that does not, by name, is the error.
+    static func checkWorkloads(_ old: [String: String], _ new: [String: String]) throws(CheckError) {
+        for (scenario, before) in old.sorted(by: { $0.key < $1.key }) {
+            if let now = new[scenario], now != before {
                 throw .workloadChanged(scenario: scenario, baseline: before, current: now)
             }
         }

@@ -30,8 +30,8 @@ public struct RegressionCheck: Sendable {
         try options.validate()
         let old = try MergedResults(baseline, side: .baseline)
         let new = try MergedResults(current, side: .current)
-        try Self.checkClocks(old, new)
-        try Self.checkWorkloads(old, new)
+        try Self.checkClocks(old.clocks, new.clocks)
+        try Self.checkWorkloads(old.workloads, new.workloads)
         let pairs = try Self.pairs(old, new)
         let labels = Self.labels(new)
         var rows: [RowComparison] = []
@@ -47,6 +47,17 @@ public struct RegressionCheck: Sendable {
         }
         let outcomes = ThresholdEvaluator.evaluate(thresholds, against: new.rows.map(\.summary))
         return CheckReport(alpha: options.alpha, rows: rows, thresholds: outcomes, warnings: warnings)
+    }
+
+    /// Refuses, before anything runs, scenarios that cannot be compared with `baseline`: another
+    /// workload (`workloads`: scenario name → workload hash of what is about to run) or another
+    /// clock mode (`clocks`: the modes it will run on). The same tests as `compare`, made early so
+    /// that `check SCENARIO...` does not spend a whole run on a comparison it must then refuse.
+    public static func checkComparable(baseline: [ResultsFile], workloads: [String: String],
+                                       clocks: Set<String>) throws(CheckError) {
+        let old = try MergedResults(baseline, side: .baseline)
+        try checkClocks(old.clocks, clocks)
+        try checkWorkloads(old.workloads, workloads)
     }
 
     /// Each current row's label in its scenario's tables.
