@@ -17,6 +17,8 @@ public struct Corpus: Sendable {
     /// Comment length in bytes.
     public let commentBytes: Distribution
     private let vocabulary = Vocabulary.english
+    /// Read here so that the pool is built when the corpus is made, before a trial is measured.
+    private let clauses = ClausePool.english
 
     /// Longest title: titles are 3 to 10 words, cut at a word boundary if ever longer.
     static let maxTitleBytes = 128
@@ -87,25 +89,21 @@ public struct Corpus: Sendable {
         return random.next(below: vocabulary.topics.count)
     }
 
-    /// Exactly `bytes` bytes of prose.
+    /// Exactly `bytes` bytes of prose: clauses from the pool, padded with words.
     private func prose(bytes: Int, topic: Int, random: inout SeededRandom) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: bytes) { buffer, initialized in
-            let out = UnsafeMutableBufferPointer(rebasing: buffer[..<bytes])
-            initialized = write(into: out, topic: topic) { $0.prose(using: &random) }
+        [UInt8](writing: bytes) { out in
+            let written = clauses.write(into: out, topic: topic, using: &random)
+            let filled = write(into: out, topic: topic) { $0.fill(after: written, using: &random) }
+            precondition(filled == bytes, "prose of \(filled) bytes instead of \(bytes)")
         }
     }
 
     /// Runs `body` with a writer into `out`; returns the bytes written.
     private func write(into out: UnsafeMutableBufferPointer<UInt8>, topic: Int,
                        _ body: (inout TextWriter) -> Void) -> Int {
-        vocabulary.bytes.withUnsafeBufferPointer { words in
-            vocabulary.refs.withUnsafeBufferPointer { refs in
-                var writer = TextWriter(into: out, words: words, refs: refs, layout: vocabulary.layout,
-                                        topic: vocabulary.topics[topic])
-                body(&writer)
-                return writer.count
-            }
-        }
+        var writer = TextWriter(into: out, vocabulary: vocabulary, topic: vocabulary.topics[topic])
+        body(&writer)
+        return writer.count
     }
 
     /// A sampled length as a byte count: rounded, at least 0, at most `maxTextBytes`.

@@ -111,9 +111,13 @@ public final class SimulatedGitHub: IssueAPI {
     private func payload(_ request: APIRequest) -> Payload {
         switch request {
         case .listIssues(let page):
-            let first = (page - 1) * rules.pageSize + 1
-            let issues = page >= 1 && page <= rules.lastPage
-                ? (first...min(first + rules.pageSize - 1, rules.issueCount)).map(corpus.issue) : []
+            var issues: [Issue] = []
+            if page >= 1 && page <= rules.lastPage {
+                let first = (page - 1) * rules.pageSize + 1
+                let last = min(first + rules.pageSize - 1, rules.issueCount)
+                issues.reserveCapacity(last - first + 1)
+                for id in first...last { issues.append(corpus.issue(id)) }
+            }
             return .issuePage(IssuePage(page: page, lastPage: rules.lastPage, issues: issues))
         case .getIssue(let id):
             return .issue(corpus.issue(id))

@@ -1,15 +1,13 @@
 /// Writes issue-like English straight into a caller's buffer: clauses of Zipf-distributed words
 /// with a topic word now and then, ended by punctuation (sentences, paragraphs, lists), and among
-/// them numbers, versions, identifiers, paths, flags, addresses and stack frames.
+/// them numbers, versions, identifiers, paths, flags, addresses and stack frames; titles; and the
+/// padding that brings a text to its exact length.
 ///
-/// This runs for every issue and comment an engine reads, so it works on raw pointers with no
-/// `String`, allocation or retain, and it is shaped for the branch predictor and the cache. A
-/// clause is a loop over plain words (one random draw gives five of them); the random choices that
-/// do branch — what ends a clause, whether a special token comes with it — are taken once per
-/// clause, not per word. Its tables (about 20 KB) stay in L1; excerpts of a large pre-written text
-/// were tried and were slower, every excerpt missing the cache. Whatever does not fit is taken back
-/// to the last whole word, so text ends on a word boundary; `fill` then pads to the exact length
-/// with words short enough to fit.
+/// Prose is not written here word by word for every issue: `ClausePool` holds clauses written
+/// once per process by `clause`, and an issue's prose is a sequence of them. What is written here
+/// per issue — a title, the padding — works on raw pointers with no `String`, allocation or
+/// retain. Whatever does not fit is taken back to the last whole word, so text ends on a word
+/// boundary; `fill` then pads to the exact length with words short enough to fit.
 struct TextWriter {
     private let out: UnsafeMutablePointer<UInt8>
     private let capacity: Int
@@ -23,55 +21,49 @@ struct TextWriter {
     private let layout: Vocabulary.Layout
     private let topic: Range<Int>
 
-    /// A writer into `out`, with words from `words`/`refs` (a `Vocabulary`'s arrays, laid out as
-    /// `layout` says) and topic words from `refs[topic]`.
-    init(into out: UnsafeMutableBufferPointer<UInt8>, words: UnsafeBufferPointer<UInt8>,
-         refs: UnsafeBufferPointer<UInt32>, layout: Vocabulary.Layout, topic: Range<Int>) {
+    /// A writer into `out`, with words from `vocabulary` and topic words from
+    /// `vocabulary.refs[topic]`.
+    init(into out: UnsafeMutableBufferPointer<UInt8>, vocabulary: Vocabulary, topic: Range<Int>) {
         self.out = out.baseAddress ?? UnsafeMutablePointer(bitPattern: 1)!
         capacity = out.count
-        self.words = words.baseAddress!
-        self.refs = refs.baseAddress!
-        self.layout = layout
+        words = vocabulary.bytes.base
+        refs = vocabulary.refs.base
+        layout = vocabulary.layout
         self.topic = topic
     }
 
     // MARK: - Texts
 
-    /// Fills the whole buffer with prose: clauses of 2 to 9 words (one in two with a topic word),
-    /// 58 % of them followed by a special token, each ended by punctuation.
-    mutating func prose(using random: inout SeededRandom) {
-        var capitalize = true
-        var wordBits: UInt64 = 0
-        var wordsLeftInBits = 0
-        clauses: while true {
-            let draw = random.next()
-            let wordCount = 2 + Int(draw & 7)
-            let topicAt = topic.isEmpty || draw & 8 == 0 ? -1 : Int((draw >> 4) & 7) % wordCount
-            for i in 0..<wordCount {
-                let boundary = count
-                if i > 0 { put(UInt8(ascii: " ")) }
-                if wordsLeftInBits == 0 {
-                    wordBits = random.next()
-                    wordsLeftInBits = 5
-                }
-                put(word: i == topicAt ? topicWord(draw >> 32) : refs[zipfSlot(wordBits)])
-                wordBits >>= 12
-                wordsLeftInBits -= 1
-                if overflowed {
-                    count = boundary
-                    break clauses
-                }
-                if i == 0 && capitalize { capitalizeByte(at: boundary) }
-            }
-            let boundary = count
-            let special = UInt8(truncatingIfNeeded: draw >> 8)
-            if special < 150 { self.special(special, bits: draw >> 24, using: &random) }
-            capitalize = ending(UInt8(truncatingIfNeeded: draw >> 16), afterFrame: special >= 130 && special < 150)
-            if overflowed {
-                count = boundary
-                break
-            }
+    /// Writes one clause — 2 to 9 words, one of them a topic word when `topical`, 58 % of the
+    /// time followed by a special token, then punctuation — not capitalised. Returns whether the
+    /// clause ends a sentence, or `nil` when it did not fit (and nothing is written).
+    mutating func clause(topical: Bool, using random: inout SeededRandom) -> Bool? {
+        let start = count
+        let draw = random.next()
+        let wordCount = 2 + Int(draw & 7)
+        let topicAt = topical ? Int((draw >> 4) & 7) % wordCount : -1
+        var wordBits = random.next()
+        for i in 0..<wordCount {
+            if i > 0 { put(UInt8(ascii: " ")) }
+            if i == 5 { wordBits = random.next() }  // 12 bits per word, 5 words per draw
+            put(word: i == topicAt ? topicWord(draw >> 32) : refs[zipfSlot(wordBits)])
+            wordBits >>= 12
         }
+        let special = UInt8(truncatingIfNeeded: draw >> 8)
+        if special < 150 { self.special(special, bits: draw >> 24, using: &random) }
+        let endsSentence = ending(UInt8(truncatingIfNeeded: draw >> 16), afterFrame: special >= 130 && special < 150)
+        guard !overflowed else {
+            count = start
+            overflowed = false
+            return nil
+        }
+        return endsSentence
+    }
+
+    /// Pads the buffer, of which the first `written` bytes are already text, to its exact
+    /// capacity (see `fill`).
+    mutating func fill(after written: Int, using random: inout SeededRandom) {
+        count = written
         fill(using: &random)
     }
 

@@ -1,16 +1,17 @@
 /// The word tables text generation reads: every word's bytes in one array, and word references
 /// (packed offset and length) arranged for each way a word is picked.
 ///
-/// Built once per process. Two flat arrays rather than arrays of strings, so that `TextWriter`
-/// takes two buffer pointers and copies bytes without a retain or a bounds check per word.
+/// Built once per process. Two flat tables rather than arrays of strings, so that `TextWriter`
+/// takes two buffer pointers and copies bytes without a retain or a bounds check per word; frozen
+/// (see `FrozenBuffer`), so that copying the vocabulary retains nothing.
 struct Vocabulary: Sendable {
     /// Every word's UTF-8 bytes, back to back, then `longestWord` bytes of padding so that a
-    /// 16-byte load at any word stays inside the array.
-    let bytes: [UInt8]
+    /// 16-byte load at any word stays inside the table.
+    let bytes: FrozenBuffer<UInt8>
     /// Longest word allowed: `TextWriter` copies a word with one 16-byte move.
     static let longestWord = 16
     /// Word references, `offset << 8 | length`, in the sections below.
-    let refs: [UInt32]
+    let refs: FrozenBuffer<UInt32>
 
     /// Where each kind of pick finds its words in `refs`: plain integers, so a `TextWriter` holds
     /// them without retaining anything.
@@ -34,7 +35,7 @@ struct Vocabulary: Sendable {
     }
 
     /// Each topic's words in `refs`, by `Label.rawValue`; `.triage` has an empty range.
-    let topics: [Range<Int>]
+    let topics: FrozenBuffer<Range<Int>>
 
     /// The English vocabulary of `Vocabulary+Words.swift`.
     static let english = Vocabulary(
@@ -85,9 +86,9 @@ struct Vocabulary: Sendable {
         let extensionRange = refs.count ..< refs.count + extensions.count
         refs += extensions.map(ref)
 
-        self.bytes = bytes + repeatElement(0, count: Self.longestWord)
-        self.refs = refs
-        self.topics = topicRanges
+        self.bytes = FrozenBuffer(bytes + repeatElement(0, count: Self.longestWord))
+        self.refs = FrozenBuffer(refs)
+        self.topics = FrozenBuffer(topicRanges)
         layout = Layout(technical: technical, byLength: byLength, fitting: fitting, longest: longest,
                         extensions: extensionRange)
     }

@@ -30,8 +30,8 @@ import Testing
 
     @Test func levelFollowsTheSampleRatio() {
         #expect(Compressor.level(forSampleRatio: 0.2) == 1)
-        #expect(Compressor.level(forSampleRatio: 0.5) == 4)
-        #expect(Compressor.level(forSampleRatio: 0.75) == 6)
+        #expect(Compressor.level(forSampleRatio: 0.5) == 2)
+        #expect(Compressor.level(forSampleRatio: 0.75) == 3)
         #expect(Compressor.level(forSampleRatio: 0.95) == 0)
     }
 

@@ -41,11 +41,14 @@ struct CLIHarness {
         var stderr: String
     }
 
-    /// Runs `issuebench ARGS` with the folder as working directory.
-    func run(_ arguments: [String], timeout: Double = 120) throws -> Outcome {
+    /// Runs `issuebench ARGS` with the folder as working directory. `$GITHUB_STEP_SUMMARY` is
+    /// blanked unless `environment` sets it, so that tests run in GitHub Actions do not append
+    /// their checks to the real job summary.
+    func run(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 120) throws -> Outcome {
         let script = "cd \"$1\" && shift && exec \"$@\""
+        let variables = ["NO_COLOR": "1", "GITHUB_STEP_SUMMARY": ""].merging(environment) { _, given in given }
         let result = try ChildProcess(executable: "/bin/sh", arguments: ["-c", script, "sh", folder.path, try Self.executable] + arguments,
-                                      environment: ["NO_COLOR": "1"], timeoutSeconds: timeout).run()
+                                      environment: variables, timeoutSeconds: timeout).run()
         guard case .exited(let status) = result.termination else { throw CLIHarnessError.crashed("\(result.termination)") }
         return Outcome(status: status, stdout: String(decoding: result.stdout, as: UTF8.self),
                        stderr: String(decoding: result.stderr, as: UTF8.self))

@@ -16,6 +16,8 @@ public enum IssueBenchCLI {
         ("run", "run scenarios against the engines and print the comparison"),
         ("validate", "check scenario files without running them"),
         ("check", "compare results with a baseline; exit 1 on a regression"),
+        ("sweep", "run one scenario over a grid of tunables and workload values; best and knee"),
+        ("report", "render results files as tables or one HTML page"),
         ("list", "list the engines with their tunables, and the shipped scenarios"),
     ]
 
@@ -47,6 +49,8 @@ public enum IssueBenchCLI {
             case "run": return try await RunCommand(rest).execute().rawValue
             case "validate": return try ValidateCommand(rest).execute().rawValue
             case "check": return try await CheckCommand(rest).execute().rawValue
+            case "sweep": return try await SweepCommand(rest).execute().rawValue
+            case "report": return try ReportCommand(rest).execute().rawValue
             case "list": return try ListCommand(rest).execute().rawValue
             case TrialCommand.name: return await TrialCommand.execute().rawValue
             case "-h", "--help", "help":

@@ -1,6 +1,7 @@
 import Measurement
 
-/// A results file as the `.md` written beside its `.json`, and as `--format markdown` prints it.
+/// A results file as the `.md` written beside its `.json`, and as `--format markdown` prints it;
+/// a sweep's scenario gets a table per metric instead of the comparison.
 enum MarkdownDocument {
     static func render(_ results: ResultsFile) -> String {
         let names = results.sections.map(\.name).joined(separator: ", ")
@@ -13,7 +14,15 @@ enum MarkdownDocument {
         for section in results.sections {
             parts.append("## \(section.name)\n")
             if !section.description.isEmpty { parts.append(section.description + "\n") }
-            parts.append(ReportTable.comparison(section.summaries).markdown())
+            if let sweep = SweepAnalysis(section.summaries) {
+                parts.append("Sweep: \(sweep.caption)\n")
+                for metric in SweepMetric.allCases {
+                    parts.append("### \(metric.heading)\n")
+                    parts.append(ReportTable.sweep(sweep, metric: metric).markdown())
+                }
+            } else {
+                parts.append(ReportTable.comparison(section.summaries).markdown())
+            }
         }
         if !results.claims.isEmpty {
             parts.append("## Claims\n")

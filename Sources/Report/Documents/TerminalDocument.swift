@@ -1,6 +1,7 @@
 import Measurement
 
-/// A results file as the terminal shows it after a run: machine, then a table per scenario, then claims.
+/// A results file as the terminal shows it after a run: machine, then a table per scenario (a
+/// table per metric for a sweep), then claims.
 enum TerminalDocument {
     static func render(_ results: ResultsFile, useColor: Bool) -> String {
         func bold(_ text: String) -> String { useColor ? TerminalColor.bold(text) : text }
@@ -13,7 +14,15 @@ enum TerminalDocument {
         for section in results.sections {
             let heading = section.description.isEmpty ? section.name : "\(section.name) — \(section.description)"
             parts.append(bold(heading))
-            parts.append(ReportTable.comparison(section.summaries).terminal(useColor: useColor))
+            if let sweep = SweepAnalysis(section.summaries) {
+                parts.append("Sweep: " + sweep.caption + "\n")
+                for metric in SweepMetric.allCases {
+                    parts.append(bold(metric.heading))
+                    parts.append(ReportTable.sweep(sweep, metric: metric).terminal(useColor: useColor))
+                }
+            } else {
+                parts.append(ReportTable.comparison(section.summaries).terminal(useColor: useColor))
+            }
         }
         if !results.claims.isEmpty {
             parts.append(bold("Claims"))

@@ -18,6 +18,9 @@ public enum SummaryCSV {
         ("engine", { $0.engine }),
         ("issues", { String($0.issues) }),
         ("tuning", { ReportTable.tuningLabel($0.tuning) }),
+        ("workload", { row in
+            (row.workload ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+        }),
         ("clock", { $0.clock }),
         ("repetitions", { String($0.repetitions) }),
         ("throughputMedian", { raw($0.throughput.median) }),

@@ -37,6 +37,11 @@ struct BarChart {
         let values = bars.flatMap { [$0.value, $0.low, $0.high].compactMap { $0 } }
             + markers.compactMap { $0 } + [reference?.value].compactMap { $0 }
         var y = Scale(fitting: values, fromZero: true)
+        if y.kind == .logarithmic, let shortest = bars.map(\.value).filter({ $0 > 0 }).min() {
+            // A bar on a log axis rises from the axis' foot: start it a decade below the shortest
+            // bar, or that bar (phase1 under a bound 400× higher) is a sliver that reads as nothing.
+            y = Scale(fitting: values + [shortest / 10], fromZero: true)
+        }
         let chart = SVGChart(title: title, xTitle: xTitle, yTitle: yTitle, legend: legend)
         let plot = chart.plotArea(yTickLabels: y.ticks.map(y.label), xLabelLines: groups.map(\.count).max() ?? 1)
         y.from = plot.bottom

@@ -9,8 +9,7 @@ public func renderHTML(_ results: [ResultsFile], sweeps: [SweepSeries] = []) -> 
 
 enum HTMLDocument {
     static func render(_ results: [ResultsFile], sweeps: [SweepSeries]) -> String {
-        let names = results.flatMap { file in file.sections.flatMap { ReportTable.engineLabels($0.summaries) } }
-            + sweeps.map(\.engine)
+        let names = results.flatMap { file in file.sections.flatMap(seriesNames) } + sweeps.map(\.engine)
         let colors = Palette.colors(for: names)
         var body = [Markup.element("h1", [:], "issuebench report")]
         body += results.map { section($0, colors: colors) }
@@ -41,6 +40,10 @@ enum HTMLDocument {
             if !scenario.description.isEmpty {
                 parts.append(Markup.element("p", ["class": "description"], Markup.escape(scenario.description)))
             }
+            if let sweep = SweepAnalysis(scenario.summaries) {
+                parts += sweepParts(sweep, colors: colors)
+                continue
+            }
             let charts = [BarChart.throughput(scenario.summaries, colors: colors),
                           BarChart.speedup(scenario.summaries, colors: colors),
                           BarChart.latency(scenario.summaries),
@@ -55,11 +58,33 @@ enum HTMLDocument {
         return Markup.element("section", [:], parts.joined(separator: "\n"))
     }
 
+    /// What a scenario's rows are drawn as: the series of its sweep, or its engine labels.
+    private static func seriesNames(_ scenario: ScenarioSection) -> [String] {
+        SweepAnalysis(scenario.summaries).map { SweepSeries.series(of: $0).map(\.engine) }
+            ?? ReportTable.engineLabels(scenario.summaries)
+    }
+
+    /// A sweep's grid in words, a chart per dimension, then a table per metric.
+    private static func sweepParts(_ sweep: SweepAnalysis, colors: [String: String]) -> [String] {
+        var parts = [Markup.element("p", ["class": "caption"], Markup.escape("Sweep: " + sweep.caption))]
+        parts += charts(SweepSeries.series(of: sweep), colors: colors)
+        for metric in SweepMetric.allCases {
+            parts.append(Markup.element("h4", [:], Markup.escape(metric.heading)))
+            parts.append(ReportTable.sweep(sweep, metric: metric).html())
+        }
+        return parts
+    }
+
     private static func sweepSection(_ sweeps: [SweepSeries], colors: [String: String]) -> String {
+        Markup.element("section", [:], ([Markup.element("h2", [:], "Sweeps")] + charts(sweeps, colors: colors))
+            .joined(separator: "\n"))
+    }
+
+    /// A line chart per parameter, in the order the series first name them.
+    private static func charts(_ sweeps: [SweepSeries], colors: [String: String]) -> [String] {
         var parameters: [String] = []
         for sweep in sweeps where !parameters.contains(sweep.parameter) { parameters.append(sweep.parameter) }
-        let charts = parameters.map { figure(LineChart.sweep(sweeps, parameter: $0, colors: colors).svg()) }
-        return Markup.element("section", [:], ([Markup.element("h2", [:], "Sweeps")] + charts).joined(separator: "\n"))
+        return parameters.map { figure(LineChart.sweep(sweeps, parameter: $0, colors: colors).svg()) }
     }
 
     private static func figure(_ svg: String) -> String { Markup.element("figure", ["class": "chart"], svg) }
@@ -71,6 +96,8 @@ enum HTMLDocument {
         h1 { font-size: 30px; margin: 0 0 8px; }
         h2 { font-size: 24px; margin: 40px 0 12px; padding-bottom: 4px; border-bottom: 2px solid #ddd; }
         h3 { font-size: 20px; margin: 32px 0 8px; }
+        h4 { font-size: 17px; margin: 24px 0 6px; }
+        p.caption { font-weight: 600; }
         .debug { background: #b00020; color: #fff; font-weight: 700; font-size: 18px; padding: 10px 14px; border-radius: 4px; }
         pre.command { background: #f4f4f4; border: 1px solid #ddd; border-radius: 4px; padding: 10px 14px;
                       font-size: 14px; white-space: pre-wrap; word-break: break-all; }
@@ -81,7 +108,7 @@ enum HTMLDocument {
         svg.chart { display: block; width: 100%; max-width: 1100px; height: auto; border: 1px solid #e6e6e6; border-radius: 4px; }
         .table-wrap { overflow-x: auto; }
         table.report { border-collapse: collapse; font-size: 14px; font-variant-numeric: tabular-nums; margin: 8px 0; }
-        table.report th, table.report td { padding: 5px 7px; border-bottom: 1px solid #e2e2e2; white-space: nowrap; }
+        table.report th, table.report td { padding: 5px 6px; border-bottom: 1px solid #e2e2e2; white-space: nowrap; }
         table.report th { background: #f4f4f4; text-align: left; vertical-align: bottom; }
         table.report .num { text-align: right; }
         th .unit { display: block; font-weight: 400; font-size: 12px; color: #555; }

@@ -5,6 +5,8 @@ struct LegendItem {
         case swatch(String)
         /// A line with a dot, for a line chart's series.
         case line(String)
+        /// A line without a dot, for a level measured once.
+        case plain(String)
         /// A dashed line (colour, dash pattern), for a bound or a reference.
         case dashed(String, String)
         /// An I-beam, for min–max whiskers.
@@ -34,6 +36,8 @@ struct LegendItem {
         case let .line(color):
             symbolMarkup = SVGChart.line(x, mid, x + 24, mid, color, width: 2.5)
                 + Markup.element("circle", ["cx": Markup.number(x + 12), "cy": Markup.number(mid), "r": "4", "fill": color])
+        case let .plain(color):
+            symbolMarkup = SVGChart.line(x, mid, x + 24, mid, color, width: 2.5)
         case let .dashed(color, dashes):
             symbolMarkup = SVGChart.line(x, mid, x + 24, mid, color, width: 2.5, dashes: dashes)
         case .whisker:

@@ -8,7 +8,7 @@ extension LineChart {
                 Series(name: sweep.engine, color: colors[sweep.engine] ?? Palette.series[0],
                        points: sweep.points.map { ($0.x, $0.y) },
                        bound: sweep.points.compactMap { point in point.bound.map { (point.x, $0) } },
-                       knee: sweep.knee, best: sweep.best)
+                       knee: sweep.knee, best: sweep.best, level: sweep.measuredOnce)
             })
     }
 }

@@ -1,5 +1,7 @@
 /// Lines of points over a numeric x axis, each with an optional dashed bound line and its knee
-/// and best points marked: the shape of a sweep.
+/// and best points marked: the shape of a sweep. A level series (an engine measured once, for
+/// comparison) is a plain line without point marks. When every series has the same bound it is
+/// drawn once, in the text colour.
 struct LineChart {
     struct Series {
         var name: String
@@ -9,6 +11,8 @@ struct LineChart {
         var bound: [(x: Double, y: Double)]
         var knee: Double?
         var best: Double?
+        /// Measured once, not along x: a line without point marks.
+        var level = false
     }
 
     var title: String
@@ -19,6 +23,9 @@ struct LineChart {
     var series: [Series]
 
     private static let boundDashes = "8 5"
+    private static let maxDataTicks = 12
+    /// Pixels between the centres of two x tick labels at least.
+    private static let minTickSpacing = 44.0
 
     func svg() -> String {
         let xs = series.flatMap { $0.points.map(\.x) + $0.bound.map(\.x) }
@@ -30,17 +37,29 @@ struct LineChart {
         // Inset so points at the ends of the domain are not cut in half by the plot's edge.
         x.from = plot.left + 12
         x.to = plot.right - 12
+        // A sweep has few x values, and readers look for them on the axis: tick them, when their
+        // labels fit between each other.
+        let dataTicks = Set(series.flatMap { $0.points.map(\.x) }).sorted()
+        if dataTicks.count <= Self.maxDataTicks,
+           zip(dataTicks, dataTicks.dropFirst()).allSatisfy({ x($1) - x($0) >= Self.minTickSpacing }) {
+            x.ticks = dataTicks
+        }
         y.from = plot.bottom
         y.to = plot.top
         var marks: [String] = []
+        if let shared = sharedBound {
+            marks.append(path(shared, x: x, y: y, color: Palette.text, className: "bound", dashes: Self.boundDashes,
+                              opacity: nil))
+        }
         for series in series {
             let points = series.points.sorted { $0.x < $1.x }
-            if series.bound.count > 1 {
+            if series.bound.count > 1, sharedBound == nil {
                 marks.append(path(series.bound.sorted { $0.x < $1.x }, x: x, y: y, color: series.color,
                                   className: "bound", dashes: Self.boundDashes, opacity: "0.75"))
             }
-            marks.append(path(points, x: x, y: y, color: series.color, className: "line", dashes: nil, opacity: nil))
-            for point in points {
+            marks.append(path(points, x: x, y: y, color: series.color, className: series.level ? "level" : "line",
+                              dashes: nil, opacity: nil))
+            for point in points where !series.level {
                 marks.append(Markup.element("circle", ["class": "point", "cx": Markup.number(x(point.x)),
                                                        "cy": Markup.number(y(point.y)), "r": "5",
                                                        "fill": series.color, "stroke": "#FFFFFF", "stroke-width": "1.5"],
@@ -86,9 +105,21 @@ struct LineChart {
         points.min { abs($0.x - value) < abs($1.x - value) }
     }
 
+    /// The bound line, when every series that has one has the same.
+    private var sharedBound: [(x: Double, y: Double)]? {
+        let bounds = series.filter { $0.bound.count > 1 }.map { $0.bound.sorted { $0.x < $1.x } }
+        guard let first = bounds.first else { return nil }
+        let same = bounds.allSatisfy { $0.map(\.x) == first.map(\.x) && $0.map(\.y) == first.map(\.y) }
+        return same ? first : nil
+    }
+
     private var legend: [LegendItem] {
-        var items = series.map { LegendItem(symbol: .line($0.color), label: $0.name) }
-        if series.contains(where: { $0.bound.count > 1 }) {
+        var items = series.map {
+            LegendItem(symbol: $0.level ? .plain($0.color) : .line($0.color), label: $0.level ? "\($0.name) (measured once)" : $0.name)
+        }
+        if sharedBound != nil {
+            items.append(LegendItem(symbol: .dashed(Palette.text, Self.boundDashes), label: "bound: the most any engine could reach"))
+        } else if series.contains(where: { $0.bound.count > 1 }) {
             items.append(LegendItem(symbol: .dashed(Palette.axis, Self.boundDashes), label: "bound, in the engine's colour"))
         }
         if series.contains(where: { $0.knee != nil }) { items.append(LegendItem(symbol: .ring, label: "knee")) }

@@ -15,7 +15,8 @@ struct Scale {
     let upper: Double
     var from: Double
     var to: Double
-    let ticks: [Double]
+    /// Round values by default; a chart may put them at its data instead (`LineChart` does for a few x values).
+    var ticks: [Double]
     /// Distance between linear ticks, which decides how many decimals their labels need.
     private let step: Double
 

@@ -23,12 +23,17 @@ public struct SweepSeries: Codable, Sendable, Equatable {
     public var knee: Double?
     /// The value with the highest throughput.
     public var best: Double?
+    /// The engine did not vary along `parameter`: it was measured once (with its defaults, for
+    /// comparison), and `points` repeat that figure at each value, drawn as a level line.
+    public var measuredOnce: Bool
 
-    public init(engine: String, parameter: String, points: [Point], knee: Double? = nil, best: Double? = nil) {
+    public init(engine: String, parameter: String, points: [Point], knee: Double? = nil, best: Double? = nil,
+                measuredOnce: Bool = false) {
         self.engine = engine
         self.parameter = parameter
         self.points = points
         self.knee = knee
         self.best = best
+        self.measuredOnce = measuredOnce
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import Measurement
 
 /// A sweep's rows laid out on its grid: the dimensions it varied, their values, each engine's row
@@ -84,6 +83,22 @@ public struct SweepAnalysis: Sendable {
             .map { Self.describe($0.dimension, $0.value) }).joined(separator: " · ")
         return SweepCurve(engine: engine, dimension: along.map { dimensions[$0] }, fixed: held, points: points,
                           label: label)
+    }
+
+    /// What the grid is, in one line: "7 points over phase3.maxConnections, at 2,000 issues;
+    /// phase1, phase2 ran with their defaults, for comparison."
+    public var caption: String {
+        let count = points.count
+        var text = "\(NumberFormat.integer(count)) point\(count == 1 ? "" : "s") over "
+            + dimensions.map(\.name).joined(separator: " × ")
+        let sizes = Set(rows.values.map(\.issues))
+        if !dimensions.contains(.size), sizes.count == 1 { text += ", at \(NumberFormat.integer(sizes.first!)) issues" }
+        let tuned = Set(dimensions.compactMap { if case let .tunable(engine, _) = $0 { engine } else { nil } })
+        let defaults = engines.filter { !tuned.contains($0) }
+        if !tuned.isEmpty, !defaults.isEmpty {
+            text += "; \(defaults.joined(separator: ", ")) ran with \(defaults.count == 1 ? "its" : "their") defaults, for comparison"
+        }
+        return text + "."
     }
 
     /// "api.latencyMs.fixed=10", or "2,000 issues" for the size.

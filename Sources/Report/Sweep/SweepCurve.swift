@@ -9,8 +9,8 @@ public struct SweepCurve: Sendable {
         public var row: Summary
     }
 
-    /// A point is within reach of the best when its throughput is at least this fraction of it.
-    public static let kneeFraction = 0.95
+    /// The knee is the first point whose throughput is at most this many percent below the best.
+    public static let kneePercent = 5.0
 
     public var engine: String
     /// The dimension along which the points lie; `nil` when the engine varied in nothing here
@@ -37,7 +37,7 @@ public struct SweepCurve: Sendable {
         // `max(by:)` returns the last of equals; the best is the first of them.
         let top = best.row.throughput.median
         let first = candidates.first { $0.row.throughput.median == top }!
-        let knee = candidates.first { $0.row.throughput.median >= kneeFraction * top }!
+        let knee = candidates.first { $0.row.throughput.median >= top * (100 - kneePercent) / 100 }!
         return (first, knee)
     }
 }

@@ -12,8 +12,8 @@ public enum SweepDimension: Hashable, Sendable {
     /// The issue count, when the rows ran at several.
     case size
 
-    /// The path whose patch sets the size (`--vary issues.counts=…`): shown as the size, not as
-    /// a workload value of its own.
+    /// The path whose patch sets the size (`--vary issues.counts=…`): it is the size, not a
+    /// workload value of its own.
     public static let sizePath = "issues.counts"
 
     /// As `--vary` names it: "phase3.maxConnections", "api.latencyMs.fixed", "issues".
@@ -42,9 +42,9 @@ public enum SweepDimension: Hashable, Sendable {
 
     /// The dimensions `rows` vary along, in a fixed order: tunables (by engine, then name), then
     /// workload paths (by name), then the size. A tunable counts when its engine ran in more than
-    /// one value of it; a workload path whenever a sweep set it; the size when a sweep set it, or
-    /// when the rows ran at several sizes beside another dimension (several sizes alone make an
-    /// ordinary run).
+    /// one value of it; a workload path whenever a sweep set it; the size when the rows ran at
+    /// several sizes beside another dimension. Sizes alone (`--vary issues.counts=…` included)
+    /// make an ordinary comparison by size, which the run's tables and bar charts already show.
     static func inferred(from rows: [Summary]) -> [SweepDimension] {
         var tunables: [SweepDimension] = []
         for engine in Set(rows.map(\.engine)).sorted() {
@@ -55,9 +55,8 @@ public enum SweepDimension: Hashable, Sendable {
             }
         }
         let paths = Set(rows.flatMap { $0.workload?.keys.map { $0 } ?? [] }).subtracting([sizePath]).sorted()
-        var dimensions = tunables + paths.map { .workload(path: $0) }
-        let sizeSwept = rows.contains { $0.workload?[sizePath] != nil }
-        if sizeSwept || (!dimensions.isEmpty && Set(rows.map(\.issues)).count > 1) { dimensions.append(.size) }
-        return dimensions
+        let dimensions = tunables + paths.map { .workload(path: $0) }
+        guard !dimensions.isEmpty else { return [] }
+        return Set(rows.map(\.issues)).count > 1 ? dimensions + [.size] : dimensions
     }
 }
