@@ -12,7 +12,7 @@ public struct OutputFile: Sendable {
         let url = URL(fileURLWithPath: path)
         name = url.lastPathComponent
         guard !path.hasSuffix("/"), !name.isEmpty, !name.hasPrefix(".") else {
-            throw .usage(command: "run", message: "\(option): expected a file name, found '\(path)'")
+            throw .io(path: path, message: "\(option) expects a file name, not a folder")
         }
         writer = try ResultsWriter(directory: url.deletingLastPathComponent().path)
     }

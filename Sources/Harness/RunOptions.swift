@@ -39,14 +39,14 @@ public struct TunableOverride: Sendable, Equatable {
         self.value = value
     }
 
-    /// Parses "phase3.maxConnections=8".
-    public init(parsing text: String) throws(HarnessError) {
+    /// Parses "phase3.maxConnections=8"; errors are reported as `command`'s.
+    public init(parsing text: String, command: String = "run") throws(HarnessError) {
         guard let eq = text.firstIndex(of: "="), let dot = text[..<eq].firstIndex(of: ".") else {
-            throw .usage(command: "run", message: "--set: expected ENGINE.PARAM=VALUE, found '\(text)'")
+            throw .usage(command: command, message: "--set: expected ENGINE.PARAM=VALUE, found '\(text)'")
         }
         let valueText = String(text[text.index(after: eq)...])
         guard let value = Double(valueText), value.isFinite else {
-            throw .usage(command: "run", message: "--set \(text[..<eq]): expected a number, found '\(valueText)'")
+            throw .usage(command: command, message: "--set \(text[..<eq]): expected a number, found '\(valueText)'")
         }
         self.init(engine: String(text[..<dot]), parameter: String(text[text.index(after: dot)..<eq]), value: value)
     }

@@ -34,6 +34,6 @@ extension RunOptions {
             }
             clock = mode
         }
-        overrides = try arguments.all("--set").map { (text: String) throws(HarnessError) in try TunableOverride(parsing: text) }
+        overrides = try arguments.all("--set").map { (text: String) throws(HarnessError) in try TunableOverride(parsing: text, command: command) }
     }
 }
