@@ -20,12 +20,39 @@ public struct APICounters: Sendable, Equatable, Codable {
     public var batchRequests = 0
     /// Successful writes.
     public var writes = 0
-    /// Writes applied a second time to the same issue: a side effect duplicated.
+    /// Writes that repeated a side effect on an issue: a comment posted again, or a second,
+    /// different label. (A label added again is not one: see `redundantWrites`.)
     public var duplicateWrites = 0
     /// Most requests in flight at once.
     public var peakInFlight = 0
+    /// Writes the server applied but answered with a 5xx, as if they had failed: the response was
+    /// lost after the change was made (also counted in `transientErrors`). Retried blindly, a
+    /// comment is then posted twice.
+    public var lostResponses = 0
+    /// Writes that changed nothing because their change was already there: a label added again.
+    /// Adding a label is idempotent, as on GitHub, so a retry that repeats one is harmless.
+    public var redundantWrites = 0
 
     public init() {}
+
+    /// Decodes counters written before `lostResponses` and `redundantWrites` existed as 0 for those.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        requests = try c.decode(Int.self, forKey: .requests)
+        successes = try c.decode(Int.self, forKey: .successes)
+        primaryRateLimited = try c.decode(Int.self, forKey: .primaryRateLimited)
+        secondaryRateLimited = try c.decode(Int.self, forKey: .secondaryRateLimited)
+        transientErrors = try c.decode(Int.self, forKey: .transientErrors)
+        outageRejections = try c.decode(Int.self, forKey: .outageRejections)
+        retries = try c.decode(Int.self, forKey: .retries)
+        connectionsOpened = try c.decode(Int.self, forKey: .connectionsOpened)
+        batchRequests = try c.decode(Int.self, forKey: .batchRequests)
+        writes = try c.decode(Int.self, forKey: .writes)
+        duplicateWrites = try c.decode(Int.self, forKey: .duplicateWrites)
+        peakInFlight = try c.decode(Int.self, forKey: .peakInFlight)
+        lostResponses = try c.decodeIfPresent(Int.self, forKey: .lostResponses) ?? 0
+        redundantWrites = try c.decodeIfPresent(Int.self, forKey: .redundantWrites) ?? 0
+    }
 
     /// 403 and 429 responses of either kind: the "rate limited" column.
     public var rateLimited: Int { primaryRateLimited + secondaryRateLimited }

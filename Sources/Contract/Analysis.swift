@@ -224,11 +224,10 @@ public enum Analysis {
     /// token's end (`end` ≤ `count`, the text's length).
     @inline(__always)
     static func chunk(_ text: UnsafePointer<UInt8>, at: Int, end: Int, count: Int) -> UInt64 {
-        var chunk = at &+ 8 <= count ? load(UnsafeRawPointer(text + at)) : tail(text, at: at, count: count)
-        chunk |= 0x2020_2020_2020_2020
-        let left = end &- at
-        if left < 8 { chunk &= ~0 &>> UInt64(truncatingIfNeeded: 64 &- 8 &* left) }
-        return chunk
+        let chunk = at &+ 8 <= count ? load(UnsafeRawPointer(text + at)) : tail(text, at: at, count: count)
+        // Without a branch: most tokens are shorter than 8 bytes, but not predictably so.
+        let drop = 64 &- 8 &* min(end &- at, 8)
+        return (chunk | 0x2020_2020_2020_2020) & ~0 &>> UInt64(truncatingIfNeeded: drop)
     }
 
     /// 8 bytes at `bytes`, byte 0 lowest.
@@ -334,9 +333,9 @@ extension Analysis {
             private func confirm(_ slot: Int, _ text: UnsafePointer<UInt8>, from start: Int, to end: Int,
                                  count: Int) -> UInt64? {
                 let entry = entries[slot]
-                let length = end - start
-                guard Int(truncatingIfNeeded: entry >> 40) == length else { return nil }
-                if length > 8, seconds[slot] != Analysis.chunk(text, at: start + 8, end: end, count: count) { return nil }
+                let length = end &- start
+                guard Int(truncatingIfNeeded: entry &>> 40) == length else { return nil }
+                if length > 8, seconds[slot] != Analysis.chunk(text, at: start &+ 8, end: end, count: count) { return nil }
                 return entry & 0xFF_FFFF_FFFF
             }
         }

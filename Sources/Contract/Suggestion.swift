@@ -2,9 +2,13 @@
 /// (at most a third of the word's length, and at least 1 edit). Used for "did you mean …?" in
 /// every unknown-name message: scenario keys, engines, tunables.
 public func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
-    let limit = max(1, word.count / 3)
+    let length = word.count
+    let limit = max(1, length / 3)
     var best: (name: String, distance: Int)?
     for candidate in candidates {
+        // The distance is at least the difference in length: skipping what cannot be near keeps a
+        // ten-megabyte word from costing minutes.
+        guard abs(candidate.count - length) <= limit else { continue }
         let d = editDistance(word.lowercased(), candidate.lowercased())
         if d <= limit, d < (best?.distance ?? .max) { best = (candidate, d) }
     }

@@ -20,14 +20,21 @@ struct RequestSender<Governor: RequestGovernor> {
 
     /// Sends `request` until it succeeds; throws `EngineFailure` when the policy gives up.
     /// A write is sent again only after an error answer, so a write that succeeded is never repeated.
+    @inline(__always)
     mutating func send(_ request: APIRequest) async throws -> APIResponse {
-        // `nil` means abandoned, which a condition that is never true cannot cause.
+        // `nil` means stopped early, which a condition that is never true and no write cannot cause.
         try await send(request, abandoningWhen: { false })!
     }
 
-    /// Like `send(_:)`, but returns `nil` instead of retrying once `moot` says the answer is no
-    /// longer needed (checked after each failure).
-    mutating func send(_ request: APIRequest, abandoningWhen moot: () -> Bool) async throws -> APIResponse? {
+    /// Like `send(_:)`, but returns `nil` instead of retrying once it is no longer needed: when
+    /// `moot` says so (checked after each failure), or, for a write to `issue` that is not
+    /// idempotent (a comment), when an error answer turns out to have hidden its success — the
+    /// write landed and its response was lost, so sending it again would repeat it. That is
+    /// checked before every retry of such a write (`RetryPolicy.mayHaveApplied`) by reading the
+    /// issue again (`landed`).
+    @inline(__always)
+    mutating func send(_ request: APIRequest, abandoningWhen moot: () -> Bool,
+                       writingTo issue: Issue? = nil) async throws -> APIResponse? {
         var attempts = 0
         var failures = 0
         while true {
@@ -44,6 +51,9 @@ struct RequestSender<Governor: RequestGovernor> {
             governor.observe(response, ticket: ticket, clock: job.clock)
             if response.isSuccess { return response }
             if moot() { return nil }
+            if let issue, policy.mayHaveApplied(request, answered: response), try await landed(request, on: issue) {
+                return nil
+            }
             let now = job.clock.now()
             switch policy.decide(after: response, failures: failures, key: request.jitterKey, now: now) {
             case .giveUp:

@@ -10,6 +10,8 @@ import Contract
 /// - Any other rejection or 5xx waits the backoff, or `retry-after` when that is longer, and
 ///   spends one attempt of `maxAttempts`.
 /// - Other 4xx answers (not found, validation) will not change on a retry: give up at once.
+/// - A 5xx to a write that is not idempotent (a comment) may hide a write that was applied: the
+///   sender checks whether it landed before retrying it (`mayHaveApplied`).
 struct RetryPolicy: Sendable, Equatable {
     var maxAttempts: Int
     var backoff: Backoff
@@ -30,6 +32,16 @@ struct RetryPolicy: Sendable, Equatable {
         var wait = backoff.delay(afterFailure: failures + 1, key: key)
         if let retryAfter = response.retryAfter, retryAfter > wait { wait = retryAfter }
         return .retry(at: now + wait, spendsAttempt: true)
+    }
+
+    /// Whether `request`, answered `response`, may have been applied all the same, so that sending
+    /// it again could repeat it: a 5xx to a write that is not idempotent. Such an error can come
+    /// after the server made the change (the response was lost), and posting a comment twice
+    /// posts two; adding a label twice leaves one label, and a rate-limit rejection turns a
+    /// request away before it does anything.
+    func mayHaveApplied(_ request: APIRequest, answered response: APIResponse) -> Bool {
+        guard response.status >= 500, case .addComment = request else { return false }
+        return true
     }
 }
 

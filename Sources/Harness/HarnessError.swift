@@ -16,6 +16,8 @@ public enum HarnessError: Error, Equatable, CustomStringConvertible {
     case engineNotInScenario(file: String, name: String, runs: [String])
     /// A file or folder that cannot be written or read.
     case io(path: String, message: String)
+    /// A row of `file` would need more memory than `limit` allows (see `MemoryEstimate`).
+    case wontFit(file: String, estimate: MemoryEstimate, limit: MemoryLimit)
 
     public var description: String {
         switch self {
@@ -32,6 +34,20 @@ public enum HarnessError: Error, Equatable, CustomStringConvertible {
             return "--engines: \(file) does not run '\(name)'; it runs \(runs.joined(separator: ", "))"
         case let .io(path, message):
             return "\(path): \(message)"
+        case let .wontFit(file, estimate, limit):
+            let (needs, process, allowance) = switch limit {
+            case .available(let bytes):
+                (estimate.residentBytes, MemoryEstimate.processBytes,
+                 "the \(MemoryEstimate.bytes(Double(bytes))) of memory available (MemAvailable in /proc/meminfo)")
+            case .maxRSS(let mebibytes):
+                (estimate.addressSpaceBytes, estimate.processAddressSpaceBytes,
+                 "the \(mebibytes) MiB of address space runs.maxRSSMiB allows")
+            }
+            let advice = estimate.holdsEveryIssue
+                ? "\(estimate.engine) keeps every issue in memory: run fewer issues (--sizes) or an engine that streams (phase3)"
+                : "raise runs.maxRSSMiB"
+            return "\(file): \(estimate.engine) at \(estimate.issues) issues would need about \(MemoryEstimate.bytes(needs)) "
+                + "(\(estimate.breakdown(processBytes: process))), more than \(allowance); \(advice)"
         }
     }
 }

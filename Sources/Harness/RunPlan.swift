@@ -1,5 +1,5 @@
 import Contract
-import Engines
+import Foundation
 import Scenario
 
 /// The trials a run will make: for each scenario, size and engine, warm-ups then repetitions.
@@ -19,9 +19,16 @@ public struct RunPlan: Sendable {
     public var scenarios: [(scenario: Scenario, file: String)]
     public var rows: [Row]
 
-    /// Loads and checks every scenario, applies the options, and checks every engine and tunable.
+    /// Loads and checks every scenario, applies the options, and checks every engine and tunable,
+    /// and that every row fits in this machine's available memory.
     public init(_ options: RunOptions) throws(HarnessError) {
-        let known = EngineRegistry.all.map { $0.name }
+        try self.init(options, availableMemoryBytes: AvailableMemory.bytes(),
+                      cores: ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// As `init(_:)`, with the memory available (`nil`: unknown, not checked) and the cores given.
+    init(_ options: RunOptions, availableMemoryBytes: Int?, cores: Int) throws(HarnessError) {
+        let known = EngineCatalog.all.map { $0.name }
         for name in options.engines ?? [] where !known.contains(name) {
             throw .unknownEngine(origin: "--engines", name: name, known: known)
         }
@@ -38,7 +45,7 @@ public struct RunPlan: Sendable {
             let selections = try Self.selections(of: scenario, file: path, options: options, known: known)
             for issues in scenario.issues.counts {
                 for selection in selections {
-                    let engine = EngineRegistry.named(selection.engine)!
+                    let engine = EngineCatalog.named(selection.engine)!
                     let tuning: Tuning
                     do {
                         tuning = try Tuning(engine: engine.name, parameters: engine.parameters,
@@ -52,8 +59,25 @@ public struct RunPlan: Sendable {
             }
             scenarios.append((scenario, path))
         }
+        for row in rows {
+            try Self.checkFits(MemoryEstimate(row, cores: cores), file: row.file,
+                               maxRSSMiB: row.scenario.runs.maxRSSMiB, availableMemoryBytes: availableMemoryBytes)
+        }
         self.scenarios = scenarios
         self.rows = rows
+    }
+
+    /// Refuses a row whose estimate exceeds the memory available, or the address space
+    /// `runs.maxRSSMiB` allows: better a clear refusal now than a machine swapping, or a trial
+    /// killed an hour into the run (or unable even to start under too tight a limit).
+    private static func checkFits(_ estimate: MemoryEstimate, file: String, maxRSSMiB: Int?,
+                                  availableMemoryBytes: Int?) throws(HarnessError) {
+        if let available = availableMemoryBytes, estimate.residentBytes > Double(available) {
+            throw .wontFit(file: file, estimate: estimate, limit: .available(bytes: available))
+        }
+        if let mebibytes = maxRSSMiB, estimate.addressSpaceBytes > Double(mebibytes) * 1_048_576 {
+            throw .wontFit(file: file, estimate: estimate, limit: .maxRSS(mebibytes: mebibytes))
+        }
     }
 
     /// `--sizes`, `--repetitions`, `--warmup` and `--clock` replace the scenario's own values.

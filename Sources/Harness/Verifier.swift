@@ -15,40 +15,56 @@ struct Verifier {
         var problem: String?
     }
 
+    /// The kinds of fault found issue by issue, in the order they are reported.
+    enum Kind: Int, CaseIterable {
+        case missing, wrongResult, issueNotRead, commentsNotRead, labelMissing, labelRepeated, labelWrong,
+             commentMissing, commentRepeated
+
+        var what: String {
+            switch self {
+            case .missing: "issue(s) never delivered"
+            case .wrongResult: "wrong result(s)"
+            case .issueNotRead: "issue(s) analysed without the required GET /issues/N"
+            case .commentsNotRead: "issue(s) analysed without the required GET /issues/N/comments"
+            case .labelMissing: "issue(s) without their label"
+            case .labelRepeated: "label(s) written more than once"
+            case .labelWrong: "issue(s) labelled wrongly"
+            case .commentMissing: "issue(s) without their comment"
+            case .commentRepeated: "comment(s) posted more than once"
+            }
+        }
+    }
+
     func check(sink: VerifyingSink, ledger: APILedger) -> Verdict {
         let state = sink.snapshot()
         let corpus = Corpus(seed: scenario.seed, issues: scenario.issues)
-        let readComments = scenario.work.reads.contains(.comments)
-        var faults: [Fault] = [
-            Fault("issue(s) never delivered"), Fault("wrong result(s)"), Fault("issue(s) read without the required GET /issues/N"),
-            Fault("issue(s) read without the required GET /issues/N/comments"), Fault("issue(s) without their label"),
-            Fault("label(s) written more than once"), Fault("issue(s) labelled wrongly"),
-            Fault("issue(s) without their comment"), Fault("comment(s) posted more than once"),
-        ]
-        if state.duplicateCount > 0 { faults.append(Fault("duplicate deliveries", state.duplicates, count: state.duplicateCount)) }
-        if !state.outOfRange.isEmpty { faults.append(Fault("deliveries for issues that do not exist", state.outOfRange)) }
+        let work = scenario.work
+        let readComments = work.reads.contains(.comments)
+        var faults = Kind.allCases.map { Fault($0.what) }
+        func add(_ kind: Kind, _ id: IssueID) { faults[kind.rawValue].add(id) }
 
         for id in 1...issues {
             guard state.seen[id / 64] & (UInt64(1) << UInt64(id % 64)) != 0 else {
-                faults[0].add(id)
+                add(.missing, id)
                 continue
             }
-            let issue = corpus.issue(id)
-            let expected = Analysis.analyze(issue, comments: readComments ? corpus.comments(id) : [])
-            if state.digests[id] != VerifyingSink.digest(expected) { faults[1].add(id) }
+            let expected = Analysis.analyze(corpus.issue(id), comments: readComments ? corpus.comments(id) : [])
+            if state.digests[id] != VerifyingSink.digest(expected) { add(.wrongResult, id) }
             let entry = ledger[id]
-            if scenario.work.reads.contains(.issue), !entry.issueRead { faults[2].add(id) }
-            if readComments, !entry.commentsRead { faults[3].add(id) }
-            if scenario.work.writes.contains(.label) {
-                if entry.labelsApplied == 0 { faults[4].add(id) }
-                if entry.labelsApplied > 1 { faults[5].add(id) }
-                if entry.labelsApplied > 0, entry.label != expected.label { faults[6].add(id) }
+            if work.reads.contains(.issue), !entry.issueRead { add(.issueNotRead, id) }
+            if readComments, !entry.commentsRead { add(.commentsNotRead, id) }
+            if work.writes.contains(.label) {
+                if entry.labelsApplied == 0 { add(.labelMissing, id) }
+                if entry.labelsApplied > 1 { add(.labelRepeated, id) }
+                if entry.labelsApplied > 0, entry.label != expected.label { add(.labelWrong, id) }
             }
-            if scenario.work.writes.contains(.comment) {
-                if entry.commentsPosted == 0 { faults[7].add(id) }
-                if entry.commentsPosted > 1 { faults[8].add(id) }
+            if work.writes.contains(.comment) {
+                if entry.commentsPosted == 0 { add(.commentMissing, id) }
+                if entry.commentsPosted > 1 { add(.commentRepeated, id) }
             }
         }
+        if state.duplicateCount > 0 { faults.append(Fault("duplicate deliveries", state.duplicates, count: state.duplicateCount)) }
+        if !state.outOfRange.isEmpty { faults.append(Fault("deliveries for issues that do not exist", state.outOfRange)) }
         let found = faults.filter { $0.count > 0 }
         return Verdict(problem: found.isEmpty ? nil : found.map(\.description).joined(separator: "; "))
     }

@@ -3,18 +3,22 @@ import Measurement
 import Simulation
 import Synchronization
 
-/// The harness's result sink: records, per issue, whether it arrived and a digest of what arrived
-/// (one bit and eight bytes per issue), plus each issue's latency in a histogram. Comparing with
-/// the corpus happens after the run (`Verifier`), so the engine's timing and memory carry none of
-/// that cost.
+/// The harness's result sink: records, per issue, whether it arrived, a digest of what arrived and
+/// when (one bit and sixteen bytes per issue). Comparing with the corpus happens after the run
+/// (`Verifier`), and so does the latency histogram (`snapshot`: each issue's delivery against
+/// when the API saw work on it begin), so the engine's timing and memory carry none of that cost:
+/// a delivery takes the sink's own lock once, and never the API's.
 final class VerifyingSink: ResultSink {
     struct State {
         var seen: [UInt64]
         var digests: [UInt64]
+        /// When each issue was first delivered, in nanoseconds on the trial's clock.
+        var deliveredAt: [Int64]
         var delivered = 0
         var duplicates: [IssueID] = []
         var duplicateCount = 0
         var outOfRange: [IssueID] = []
+        /// Filled by `snapshot`.
         var latency = LatencyHistogram()
         var compressedRawBytes = 0
         var compressedBytes = 0
@@ -33,19 +37,20 @@ final class VerifyingSink: ResultSink {
         // reset: the sink's memory is then part of the baseline, not of the engine's growth.
         var seen = [UInt64](repeating: .max, count: (issueCount + 64) / 64)
         var digests = [UInt64](repeating: .max, count: issueCount + 1)
+        var deliveredAt = [Int64](repeating: .max, count: issueCount + 1)
         for i in seen.indices { seen[i] = 0 }
         for i in digests.indices { digests[i] = 0 }
-        state = Mutex(State(seen: seen, digests: digests))
+        for i in deliveredAt.indices { deliveredAt[i] = 0 }
+        state = Mutex(State(seen: seen, digests: digests, deliveredAt: deliveredAt))
     }
 
     /// What a result must equal: label, score and fingerprint folded into one word.
     static func digest(_ r: IssueResult) -> UInt64 {
-        (r.fingerprint ^ (UInt64(r.label.rawValue) << 56) ^ UInt64(UInt32(bitPattern: r.score))) | 1
+        r.fingerprint ^ (UInt64(r.label.rawValue) << 56) ^ UInt64(UInt32(bitPattern: r.score))
     }
 
     func deliver(_ result: IssueResult) {
         let now = clock.now()
-        let started = (1...issueCount).contains(result.id) ? api.ledger().firstRequestAt(result.id) : nil
         let digest = Self.digest(result)
         state.withLock { s in
             s.delivered += 1
@@ -62,7 +67,7 @@ final class VerifyingSink: ResultSink {
             }
             s.seen[word] |= bit
             s.digests[id] = digest
-            if let started { s.latency.record(max(0, (now - started).nanoseconds)) }
+            s.deliveredAt[id] = now.nanoseconds
         }
     }
 
@@ -73,8 +78,18 @@ final class VerifyingSink: ResultSink {
         }
     }
 
-    /// The state after the run, for verification and the record.
-    func snapshot() -> State { state.withLock { $0 } }
+    /// The state after the run, for verification and the record, with the latency of every issue
+    /// delivered: from when work on it began (`APILedger.firstRequestAt`) to its delivery.
+    func snapshot() -> State {
+        var s = state.withLock { $0 }
+        var latency = LatencyHistogram()
+        api.ledger().forEachFirstRequest { id, started in
+            guard let started, s.seen[id / 64] & (UInt64(1) << UInt64(id % 64)) != 0 else { return }
+            latency.record(max(0, s.deliveredAt[id] - started.nanoseconds))
+        }
+        s.latency = latency
+        return s
+    }
 }
 
 extension LatencyHistogram {

@@ -25,13 +25,23 @@ public struct APILedger: Sendable {
         api.withLedger { $0.firstRequestAt(id) }
     }
 
+    /// Calls `body` with each issue's id and `firstRequestAt`, in id order, under one acquisition
+    /// of the API's lock: a pass over every issue after a run, at a few nanoseconds an issue.
+    public func forEachFirstRequest(_ body: (IssueID, Moment?) -> Void) {
+        api.withLedger { ledger in
+            for id in stride(from: 1, through: issueCount, by: 1) { body(id, ledger.firstRequestAt(id)) }
+        }
+    }
+
     /// One issue's line of the ledger.
     public struct Entry: Sendable, Equatable {
         /// `GET /issues/N` (or a batch holding it) succeeded.
         public var issueRead: Bool
         /// `GET /issues/N/comments` (or a batch holding it) succeeded.
         public var commentsRead: Bool
-        /// Label writes applied (more than 1 is a duplicated side effect), up to 255.
+        /// Labels applied that changed the issue, up to 255: its first, and each different one
+        /// after it (more than 1: it was labelled more than once). Adding the label it already
+        /// has changes nothing and is not counted (see `APICounters.redundantWrites`).
         public var labelsApplied: Int
         /// The first label applied.
         public var label: Label?

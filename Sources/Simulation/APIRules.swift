@@ -2,7 +2,9 @@ import Contract
 import Scenario
 
 /// What the simulated API does, taken once from the scenario: immutable, so `send` reads it
-/// without a lock.
+/// without a lock. Plain values only (the outage windows, an array, live in the locked state):
+/// a copy of the rules, which `send` makes as it crosses suspension points, retains nothing, and a
+/// retain of a shared buffer is an atomic add that every core would contend for on every request.
 struct APIRules: Sendable {
     let seed: UInt64
     let issueCount: Int
@@ -17,10 +19,11 @@ struct APIRules: Sendable {
     let errorRate: Double
     let errorStatus: Int
     let batch: BatchSpec?
-    /// Outage windows by endpoint index, as offsets from the first request.
-    let outages: [[Range<Span>]]
-    /// `Label` names by raw value, made once: `Label.name` builds a string on every call.
-    let labelNames = Label.allCases.map(\.name)
+    /// How many endpoints there are.
+    let endpointCount: Int
+    /// `SeededRandom.mix(seed, StreamTag.request + kind)` for each `RequestTarget.Kind`, by raw
+    /// value: the first steps of every request stream's key, taken once.
+    private let kindKeys: InlineArray<8, UInt64>
 
     init(scenario: Scenario, issueCount: Int) {
         let api = scenario.api
@@ -35,21 +38,20 @@ struct APIRules: Sendable {
         errorRate = api.errors?.rate ?? 0
         errorStatus = api.errors?.status ?? 502
         batch = api.batch
-        outages = api.endpoints.map { endpoint in
-            api.outages.filter { $0.endpoint == endpoint }.map { outage in
-                let start = Span.seconds(outage.atSeconds)
-                return start ..< start + Span.seconds(outage.forSeconds)
-            }
-        }
+        endpointCount = api.endpoints.count
+        let seed = seed
+        kindKeys = InlineArray { SeededRandom.mix(seed, StreamTag.request.rawValue + UInt64($0)) }
         for outage in api.outages {
             precondition(api.endpoints.contains(outage.endpoint),
                          "outage of endpoint '\(outage.endpoint)', which api.endpoints \(api.endpoints) does not list")
         }
     }
 
-    /// Whether `endpoint` is down `sinceFirst` after the first request.
-    func isDown(_ endpoint: Int, at sinceFirst: Span) -> Bool {
-        outages[endpoint].contains { $0.contains(sinceFirst) }
+    /// The random stream of `target`'s request on its `attempt`-th acceptance:
+    /// `SeededRandom.mix(seed, StreamTag.request + kind, key, attempt)`.
+    func stream(_ target: RequestTarget, attempt: UInt64) -> SeededRandom {
+        let key = SeededRandom.finalize(kindKeys[Int(target.kind.rawValue)] ^ UInt64(bitPattern: Int64(target.key)))
+        return SeededRandom(seed: SeededRandom.finalize(key ^ attempt))
     }
 
     /// Secondary-limit points `request` costs: a write's, or a read's (a batch is one read).

@@ -8,15 +8,19 @@
 /// bits of its own stream per clause, copying each with 16-byte moves; half of the clauses, as
 /// before, carry one of the issue's topic words, put in front of them. The text keeps the word
 /// frequencies, punctuation and special tokens of the word-by-word text and stays a pure function
-/// of (seed, issue id). What it loses is that a clause recurs across issues (one in 4096), which
-/// makes text a little more compressible (zlib level 6, 100-issue pages: 0.43 of the size for
-/// 200-byte bodies either way; 0.37 instead of 0.38 for 20 KB ones). The pool is some 190 KB and
-/// stays in L2.
+/// of (seed, issue id).
+///
+/// What it loses is that a clause recurs across issues (one pick in 8192), which makes text a
+/// little more compressible. zlib level 6 on 100-issue pages: 0.42 of the size instead of 0.43
+/// with 200-byte bodies, 0.36 instead of 0.39 with `github-rest-realistic`'s, 0.35 instead of 0.38
+/// with `seed-phase-comparison`'s (19 KB on average). A larger pool repeats less (16384 clauses:
+/// 0.36 there) but no longer stays in L2 with everything else a trial touches; this one is some
+/// 370 KB.
 struct ClausePool: Sendable {
     static let clauseCount = 8192
 
-    /// Every clause's bytes, then every topic word's followed by a space, back to back, then 16
-    /// bytes of padding so that a 16-byte load at the end of any piece stays inside the table.
+    /// Every clause's bytes, then every topic word's followed by a space, back to back, then 64
+    /// bytes of padding so that a 64-byte copy from any piece stays inside the table.
     /// Frozen (see `FrozenBuffer`): read by every core for every issue.
     private let bytes: FrozenBuffer<UInt8>
     /// References into `bytes`, `offset << 16 | length << 1 | endsSentence`: `clauseCount`
@@ -40,7 +44,7 @@ struct ClausePool: Sendable {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { scratch in
             for _ in 0..<Self.clauseCount {
                 var writer = TextWriter(into: scratch, vocabulary: vocabulary, topic: 0..<0)
-                guard let endsSentence = writer.clause(topical: false, using: &random) else {
+                guard let endsSentence = writer.clause(using: &random) else {
                     preconditionFailure("a clause did not fit in \(scratch.count) bytes")
                 }
                 add(scratch[..<writer.count], endsSentence: endsSentence)
@@ -55,7 +59,7 @@ struct ClausePool: Sendable {
             }
             topics.append(start..<refs.count)
         }
-        self.bytes = FrozenBuffer(bytes + repeatElement(0, count: 16))
+        self.bytes = FrozenBuffer(bytes + repeatElement(0, count: 64))
         self.refs = FrozenBuffer(refs)
         self.topics = FrozenBuffer(topics)
     }
@@ -81,7 +85,7 @@ struct ClausePool: Sendable {
             bits >>= 20
             picksLeft -= 1
             if pick & 1 != 0 && !topicWords.isEmpty {
-                let word = refs[topicWords.lowerBound + (pick >> 14) % topicWords.count]
+                let word = refs[topicWords.lowerBound + (pick >> 14) &* topicWords.count &>> 6]
                 guard writer.put(word) else { break }
             }
             guard writer.put(refs[(pick >> 1) & (Self.clauseCount - 1)]) else { break }
@@ -122,19 +126,27 @@ struct ClausePool: Sendable {
             return whole
         }
 
-        /// Copies `length` bytes to the end of the text, which has `room` bytes left: 16 at a time
-        /// while 16 more fit (a piece is some 45 bytes, and a `memcpy` call would cost more than
-        /// the copy).
+        /// Copies `length` bytes to the end of the text, which has `room` bytes left. A piece is
+        /// some 45 bytes: where 64 fit, four 16-byte moves copy it whatever its length (the bytes
+        /// after it are overwritten by what comes next), which costs no branch on the length — a
+        /// loop would mispredict its exit once a piece — nor a `memcpy` call.
         @inline(__always)
         private func copy(_ piece: UnsafePointer<UInt8>, _ length: Int, room: Int) {
             let from = UnsafeRawPointer(piece), to = UnsafeMutableRawPointer(target + count)
-            var done = 0
-            while done < length && done + 16 <= room {
-                to.storeBytes(of: from.loadUnaligned(fromByteOffset: done, as: SIMD16<UInt8>.self), toByteOffset: done,
-                              as: SIMD16<UInt8>.self)
-                done += 16
+            @inline(__always) func move16(_ offset: Int) {
+                to.storeBytes(of: from.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self),
+                              toByteOffset: offset, as: SIMD16<UInt8>.self)
             }
-            if done < length { (to + done).copyMemory(from: from + done, byteCount: length - done) }
+            if length <= 64 && room >= 64 {
+                move16(0)
+                move16(16)
+                move16(32)
+                move16(48)
+            } else if (length + 15) & ~15 <= room {
+                for offset in stride(from: 0, to: length, by: 16) { move16(offset) }
+            } else {
+                to.copyMemory(from: from, byteCount: length)
+            }
         }
     }
 }

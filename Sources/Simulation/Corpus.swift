@@ -12,7 +12,7 @@ public struct Corpus: Sendable {
     public let seed: UInt64
     /// Body length in bytes.
     public let bodyBytes: Distribution
-    /// Comments per issue, rounded to a whole number, never below 0.
+    /// Comments per issue, rounded to a whole number, never below 0 (nor above `maxTextBytes`).
     public let commentsPerIssue: Distribution
     /// Comment length in bytes.
     public let commentBytes: Distribution
@@ -26,8 +26,13 @@ public struct Corpus: Sendable {
     /// tail (an exponential with a large mean) must not ask for more memory than a machine has.
     static let maxTextBytes = 1 << 26
 
+    /// `SeededRandom.mix(seed, tag)` for each corpus `StreamTag`, by raw value: the first two
+    /// steps of every stream's key, taken once instead of per issue.
+    private let tagKeys: InlineArray<8, UInt64>
+
     public init(seed: UInt64, issues: IssueSpec) {
         self.seed = seed
+        tagKeys = InlineArray { SeededRandom.mix(seed, UInt64($0)) }
         bodyBytes = issues.bodyBytes
         commentsPerIssue = issues.commentsPerIssue
         commentBytes = issues.commentBytes
@@ -55,7 +60,7 @@ public struct Corpus: Sendable {
         for index in 0..<count {
             var length = stream(.commentLength, id, index)
             var text = stream(.commentText, id, index)
-            comments.append(Comment(body: prose(bytes: Self.byteCount(commentBytes.sample(using: &length)),
+            comments.append(Comment(body: prose(bytes: Self.wholeNumber(commentBytes.sample(using: &length)),
                                                 topic: topic, random: &text)))
         }
         return comments
@@ -64,22 +69,23 @@ public struct Corpus: Sendable {
     /// How many comments issue `id` has, without generating them.
     public func commentCount(_ id: IssueID) -> Int {
         var random = stream(.commentCount, id)
-        return max(0, Int(commentsPerIssue.sample(using: &random).rounded()))
+        return Self.wholeNumber(commentsPerIssue.sample(using: &random))
     }
 
     /// Issue `id`'s body length in bytes, without generating it.
     public func bodyByteCount(_ id: IssueID) -> Int {
         var random = stream(.bodyLength, id)
-        return Self.byteCount(bodyBytes.sample(using: &random))
+        return Self.wholeNumber(bodyBytes.sample(using: &random))
     }
 
     // MARK: - Generation
 
-    /// A stream private to one quantity of one issue (or one comment).
+    /// A stream private to one quantity of one issue (or one comment): that of
+    /// `SeededRandom.mix(seed, tag, id[, index])`, its key finished from `tagKeys`.
     private func stream(_ tag: StreamTag, _ id: IssueID, _ index: Int? = nil) -> SeededRandom {
-        let key = UInt64(bitPattern: Int64(id))
-        guard let index else { return SeededRandom(seed: SeededRandom.mix(seed, tag.rawValue, key)) }
-        return SeededRandom(seed: SeededRandom.mix(seed, tag.rawValue, key, UInt64(index)))
+        let key = SeededRandom.finalize(tagKeys[Int(tag.rawValue)] ^ UInt64(bitPattern: Int64(id)))
+        guard let index else { return SeededRandom(seed: key) }
+        return SeededRandom(seed: SeededRandom.finalize(key ^ UInt64(index)))
     }
 
     /// Issue `id`'s topic, an index into `Vocabulary.topics`: one of `Label`'s, or `.triage`'s
@@ -106,8 +112,10 @@ public struct Corpus: Sendable {
         return writer.count
     }
 
-    /// A sampled length as a byte count: rounded, at least 0, at most `maxTextBytes`.
-    private static func byteCount(_ sample: Double) -> Int {
-        Int(min(max(sample.rounded(), 0), Double(maxTextBytes)))
+    /// A sampled length or count as a whole number: rounded (half up), at least 0, at most
+    /// `maxTextBytes`. Adding ½ and truncating rounds as `rounded()` does for what is not
+    /// negative, without its libm call (x86-64's baseline has no rounding instruction).
+    private static func wholeNumber(_ sample: Double) -> Int {
+        Int(min(max(sample + 0.5, 0), Double(maxTextBytes)))
     }
 }

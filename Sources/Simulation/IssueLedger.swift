@@ -8,7 +8,8 @@ struct IssueLedger {
     /// Bit 0: `GET /issues/N` succeeded; bit 1: its comments were read; bits 2...4: the first
     /// label applied, as `Label.rawValue + 1` (0: none).
     private var flags: [UInt8]
-    /// Label writes applied, saturating at 255 (`APICounters.duplicateWrites` counts exactly).
+    /// Labels applied that changed the issue: its first, and each different one after it,
+    /// saturating at 255 (`APICounters.duplicateWrites` counts exactly).
     private var labels: [UInt8]
     /// Comment writes applied, saturating at 255.
     private var comments: [UInt8]
@@ -57,12 +58,35 @@ struct IssueLedger {
         recordRead(id, at: arrival)
     }
 
-    /// Records a label write; returns whether one was applied before (a duplicate).
-    mutating func recordLabel(_ id: IssueID, _ label: Label) -> Bool {
-        let i = id - 1
-        if flags[i] >> 2 == 0 { flags[i] |= (label.rawValue + 1) << 2 }
-        return Self.bump(&labels[i])
+    /// What a label write did to an issue.
+    enum LabelChange {
+        /// The issue's first label.
+        case first
+        /// The issue had this label already: adding a label is idempotent, nothing changed.
+        case redundant
+        /// The issue had another label: a second side effect.
+        case another
     }
+
+    /// Records a label write applied to issue `id`.
+    mutating func recordLabel(_ id: IssueID, _ label: Label) -> LabelChange {
+        let i = id - 1
+        let code = label.rawValue + 1
+        switch flags[i] >> 2 & 7 {
+        case 0:
+            flags[i] |= code << 2
+            labels[i] = 1
+            return .first
+        case code:
+            return .redundant
+        default:
+            _ = Self.bump(&labels[i])
+            return .another
+        }
+    }
+
+    /// Comments posted on issue `id` (saturating at 255).
+    func commentsPosted(_ id: IssueID) -> Int { Int(comments[id - 1]) }
 
     /// Records a comment write; returns whether one was applied before (a duplicate).
     mutating func recordComment(_ id: IssueID) -> Bool {

@@ -23,12 +23,17 @@ struct RequestTarget {
     /// Set when the request cannot succeed; answered after its latency, like a real API.
     let problem: SimulatedFailure?
 
+    /// `Label` names by raw value, made once: `Label.name` builds a string on every call.
+    private static let labelNames = Label.allCases.map(\.name)
+
     init(_ request: APIRequest, rules: APIRules) {
         var label: Label?
         var problem: SimulatedFailure?
+        // The count alone: a local function that captured the rules would copy all of them.
+        let issueCount = rules.issueCount
         func check(_ id: IssueID) {
-            if id < 1 || id > rules.issueCount, problem == nil {
-                problem = .issueNotFound(id, issueCount: rules.issueCount)
+            if id < 1 || id > issueCount, problem == nil {
+                problem = .issueNotFound(id, issueCount: issueCount)
             }
         }
         switch request {
@@ -54,7 +59,7 @@ struct RequestTarget {
         case .addLabel(let id, let name):
             (kind, key) = (.addLabel, id)
             check(id)
-            label = rules.labelNames.firstIndex(of: name).flatMap { Label(rawValue: UInt8($0)) }
+            label = Self.labelNames.firstIndex(of: name).flatMap { Label(rawValue: UInt8($0)) }
             if label == nil, problem == nil { problem = .unknownLabel(name) }
         case .addComment(let id, _):
             (kind, key) = (.addComment, id)

@@ -49,6 +49,13 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         Int(truncatingIfNeeded: next().multipliedFullWidth(by: UInt64(bound)).high)
     }
 
+    /// A uniform integer in 0 ..< `bound` (`bound` > 0) from the low 32 bits of `bits`, bits a
+    /// caller already drew: multiply-shift, as `next(below:)`, where a `%` would cost a division.
+    @inline(__always)
+    public static func scale(_ bits: UInt64, below bound: Int) -> Int {
+        Int(truncatingIfNeeded: (bits & 0xFFFF_FFFF) &* UInt64(truncatingIfNeeded: bound) &>> 32)
+    }
+
     // MARK: - Stateless mixing
 
     /// A well-spread 64-bit key for (`a`, `b`): the seed of a derived stream, e.g.

@@ -1,4 +1,5 @@
 import Contract
+import Scenario
 
 extension SimulatedGitHub {
     /// Everything the API changes while it runs, behind its one `Mutex`: taken once when a
@@ -9,13 +10,28 @@ extension SimulatedGitHub {
         private var primary: FixedWindow?
         private var points: FixedWindow?
         private var inFlight = 0
+        /// Whether any comment was posted: until then reads need no `commentCount` correction.
+        private var commentsPosted = false
         private(set) var counters = APICounters()
         private var attempts: AttemptTable
         private(set) var ledger: IssueLedger
+        /// Outage windows by endpoint index, as offsets from the first request.
+        private let outages: [[Range<Span>]]
 
-        init(rules: APIRules) {
+        /// The API's rules, kept here too: a closure that hands them to the state from outside
+        /// would copy all of them (some 300 bytes) on every request.
+        private let rules: APIRules
+
+        init(rules: APIRules, api: APISpec) {
+            self.rules = rules
             attempts = AttemptTable(slots: rules.issueCount * RequestTarget.Kind.perIssue + rules.lastPage)
             ledger = IssueLedger(issueCount: rules.issueCount, pageSize: rules.pageSize)
+            outages = api.endpoints.map { endpoint in
+                api.outages.filter { $0.endpoint == endpoint }.map { outage in
+                    let start = Span.seconds(outage.atSeconds)
+                    return start ..< start + Span.seconds(outage.forSeconds)
+                }
+            }
         }
 
         /// What became of a request on arrival.
@@ -29,32 +45,31 @@ extension SimulatedGitHub {
         /// secondary limit on requests in flight and the one on points per minute. A request
         /// turned away spends no budget; one let through spends a request of the primary window
         /// and its points, whatever happens to it next.
-        mutating func admit(_ request: APIRequest, _ target: RequestTarget, endpoint: Int, at now: Moment,
-                            rules: APIRules) -> Admission {
+        mutating func admit(_ request: APIRequest, _ target: RequestTarget, endpoint: Int, at now: Moment) -> Admission {
             counters.requests += 1
             if target.kind == .batchGet { counters.batchRequests += 1 }
             if let slot = target.slot, attempts.arrive(slot) { counters.retries += 1 }
-            let origin = start(at: now, rules: rules)
+            let origin = start(at: now)
             primary?.roll(to: now)
             points?.roll(to: now)
 
-            if rules.isDown(endpoint, at: now - origin) {
+            if isDown(endpoint, at: now - origin) {
                 counters.outageRejections += 1
-                return .rejected(.outage, rate: rate(rules), retryAfter: nil)
+                return .rejected(.outage, rate: rate(), retryAfter: nil)
             }
             if let spec = rules.primary, let window = primary, window.used >= spec.limit {
                 counters.primaryRateLimited += 1
-                return .rejected(.primaryLimit(status: spec.status), rate: rate(rules), retryAfter: nil)
+                return .rejected(.primaryLimit(status: spec.status), rate: rate(), retryAfter: nil)
             }
             let cost = rules.points(request)
             if let secondary = rules.secondary {
                 if let maxConcurrent = secondary.maxConcurrent, inFlight >= maxConcurrent {
                     counters.secondaryRateLimited += 1
-                    return .rejected(.secondaryLimit, rate: rate(rules), retryAfter: .seconds(secondary.retryAfterSeconds))
+                    return .rejected(.secondaryLimit, rate: rate(), retryAfter: .seconds(secondary.retryAfterSeconds))
                 }
                 if let perMinute = secondary.pointsPerMinute, let window = points, window.used + cost > perMinute {
                     counters.secondaryRateLimited += 1
-                    return .rejected(.secondaryLimit, rate: rate(rules), retryAfter: window.reset - now)
+                    return .rejected(.secondaryLimit, rate: rate(), retryAfter: window.reset - now)
                 }
             }
 
@@ -62,20 +77,27 @@ extension SimulatedGitHub {
             points?.used += cost
             inFlight += 1
             counters.peakInFlight = max(counters.peakInFlight, inFlight)
-            return .accepted(attempt: target.slot.map { attempts.accept($0) } ?? 0, rate: rate(rules))
+            return .accepted(attempt: target.slot.map { attempts.accept($0) } ?? 0, rate: rate())
         }
 
-        /// Ends a request that was let through: `failure` is `nil` on success. Reads that
-        /// succeed go into the ledger at their `arrival` (a listing page at its `response`);
-        /// writes that succeed are applied, and counted as duplicates when applied before.
-        mutating func complete(_ request: APIRequest, _ target: RequestTarget, failure: SimulatedFailure?,
-                               arrival: Moment, response: Moment) {
+        /// Ends a request that was let through: `failure` is `nil` on success, and `lost` says
+        /// that a write which failed was applied all the same (its response was lost after the
+        /// change). Reads that succeed go into the ledger at their `arrival` (a listing page at
+        /// its `response`); writes that were applied go into the ledger, counted as duplicates
+        /// when they repeat a side effect and as redundant when they change nothing. Once a
+        /// comment has been posted, `payload` (a successful read's) counts it in its issues'
+        /// `commentCount`, as GitHub's `comments` field does.
+        mutating func complete(_ request: APIRequest, _ target: RequestTarget, failure: SimulatedFailure?, lost: Bool,
+                               arrival: Moment, response: Moment, payload: inout Payload?) {
             inFlight -= 1
             if let failure {
                 if case .transient = failure { counters.transientErrors += 1 }
-                return
+                guard lost else { return }
+                counters.lostResponses += 1
+            } else {
+                counters.successes += 1
+                if request.isWrite { counters.writes += 1 }
             }
-            counters.successes += 1
             switch request {
             case .listIssues(let page):
                 if target.slot != nil { ledger.recordPageListed(page, at: response) }
@@ -89,12 +111,41 @@ extension SimulatedGitHub {
                     ledger.recordCommentsRead(id, at: arrival)
                 }
             case .addLabel(let id, _):
-                counters.writes += 1
-                if let label = target.label, ledger.recordLabel(id, label) { counters.duplicateWrites += 1 }
+                guard let label = target.label else { break }
+                switch ledger.recordLabel(id, label) {
+                case .first: break
+                case .redundant: counters.redundantWrites += 1
+                case .another: counters.duplicateWrites += 1
+                }
             case .addComment(let id, _):
-                counters.writes += 1
+                commentsPosted = true
                 if ledger.recordComment(id) { counters.duplicateWrites += 1 }
             }
+            if commentsPosted, payload != nil { countPostedComments(in: &payload!) }
+        }
+
+        /// Adds the comments posted through the API to the `commentCount` of the issues in a read.
+        private func countPostedComments(in payload: inout Payload) {
+            switch payload {
+            case .issue(var issue):
+                issue.commentCount += ledger.commentsPosted(issue.id)
+                payload = .issue(issue)
+            case .issuePage(var page):
+                for i in page.issues.indices { page.issues[i].commentCount += ledger.commentsPosted(page.issues[i].id) }
+                payload = .issuePage(page)
+            case .batch(var bundles):
+                for i in bundles.indices {
+                    bundles[i].issue.commentCount += ledger.commentsPosted(bundles[i].issue.id)
+                }
+                payload = .batch(bundles)
+            case .comments, .accepted, .failure:
+                break
+            }
+        }
+
+        /// Whether `endpoint` is down `sinceFirst` after the first request.
+        private func isDown(_ endpoint: Int, at sinceFirst: Span) -> Bool {
+            outages[endpoint].contains { $0.contains(sinceFirst) }
         }
 
         /// Counts a connection; returns its id.
@@ -109,7 +160,7 @@ extension SimulatedGitHub {
         }
 
         /// The first request's arrival, fixing it (and the first windows) on the first call.
-        private mutating func start(at now: Moment, rules: APIRules) -> Moment {
+        private mutating func start(at now: Moment) -> Moment {
             if let origin { return origin }
             origin = now
             if let spec = rules.primary {
@@ -124,7 +175,7 @@ extension SimulatedGitHub {
         }
 
         /// The primary-limit headers as they stand, when there is a primary limit.
-        private func rate(_ rules: APIRules) -> RateLimitHeaders? {
+        private func rate() -> RateLimitHeaders? {
             guard let spec = rules.primary, let window = primary else { return nil }
             return RateLimitHeaders(limit: spec.limit, remaining: max(0, spec.limit - window.used),
                                     used: window.used, reset: window.reset)

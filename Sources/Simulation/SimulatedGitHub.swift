@@ -15,6 +15,16 @@ import Synchronization
 /// The hot path takes the lock once on arrival and once on completion and allocates nothing but
 /// the response payload; text is generated outside the lock. Bookkeeping costs 16 bytes per issue
 /// (the ledger's 11 and the attempt table's 5), allocated up front.
+///
+/// Writes and lost responses. With an error rate, half of the transient errors of writes (drawn
+/// from the request's stream) happen after the server applied the write: the change is made, the
+/// answer is a 5xx all the same, and `APICounters.lostResponses` counts it. What a retry then does
+/// depends on the write, as on GitHub: adding a label is idempotent — the issue keeps one label,
+/// and the repeat counts in `redundantWrites` — while posting a comment is not: a second comment
+/// appears, and `duplicateWrites` counts it (as it counts a second, different label). A client
+/// that must not repeat a comment checks whether it landed before retrying: an issue's
+/// `commentCount` includes the comments posted through the API (the text of a posted comment is
+/// not kept, so `GET /issues/N/comments` returns the corpus's comments only).
 public final class SimulatedGitHub: IssueAPI {
     public let capabilities: APICapabilities
     /// The issues this API serves; the harness recomputes results from it.
@@ -31,7 +41,7 @@ public final class SimulatedGitHub: IssueAPI {
         corpus = Corpus(seed: scenario.seed, issues: scenario.issues)
         rules = APIRules(scenario: scenario, issueCount: issueCount)
         self.clock = clock
-        state = Mutex(State(rules: rules))
+        state = Mutex(State(rules: rules, api: api))
     }
 
     /// What the API saw so far.
@@ -62,13 +72,11 @@ public final class SimulatedGitHub: IssueAPI {
     }
 
     public func send(_ request: APIRequest, over connection: Connection) async throws -> APIResponse {
-        precondition(capabilities.endpoints.indices.contains(connection.endpoint),
+        precondition(connection.endpoint >= 0 && connection.endpoint < rules.endpointCount,
                      "\(request.summary) over a connection to endpoint \(connection.endpoint), which does not exist")
         let target = RequestTarget(request, rules: rules)
         let arrival = clock.now()
-        let admission = state.withLock {
-            $0.admit(request, target, endpoint: connection.endpoint, at: arrival, rules: rules)
-        }
+        let admission = state.withLock { $0.admit(request, target, endpoint: connection.endpoint, at: arrival) }
         let attempt: UInt64, rate: RateLimitHeaders?
         switch admission {
         case let .rejected(failure, rate, retryAfter):
@@ -77,8 +85,7 @@ public final class SimulatedGitHub: IssueAPI {
             (attempt, rate) = (accepted, headers)
         }
 
-        var random = SeededRandom(seed: SeededRandom.mix(
-            rules.seed, StreamTag.request.rawValue + target.kind.rawValue, UInt64(bitPattern: Int64(target.key)), attempt))
+        var random = rules.stream(target, attempt: attempt)
         let latency = Span.milliseconds(latencyMs(of: request, using: &random))
         if latency > .zero {
             do {
@@ -91,10 +98,15 @@ public final class SimulatedGitHub: IssueAPI {
 
         let failure = target.problem
             ?? (rules.errorRate > 0 && random.nextUnit() < rules.errorRate ? .transient(status: rules.errorStatus) : nil)
+        // Half of the transient errors of writes strike after the server applied the write.
+        let lost = failure != nil && target.problem == nil && request.isWrite && random.next() & 1 == 0
         let response = target.kind == .listIssues ? clock.now() : arrival
-        state.withLock { $0.complete(request, target, failure: failure, arrival: arrival, response: response) }
+        var payload = failure == nil ? payload(request) : nil
+        state.withLock {
+            $0.complete(request, target, failure: failure, lost: lost, arrival: arrival, response: response, payload: &payload)
+        }
         if let failure { return failure.response(rate: rate) }
-        return APIResponse(status: request.isWrite ? 201 : 200, rate: rate, retryAfter: nil, payload: payload(request))
+        return APIResponse(status: request.isWrite ? 201 : 200, rate: rate, retryAfter: nil, payload: payload!)
     }
 
     // MARK: - Responses

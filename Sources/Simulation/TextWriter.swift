@@ -1,6 +1,6 @@
 /// Writes issue-like English straight into a caller's buffer: clauses of Zipf-distributed words
-/// with a topic word now and then, ended by punctuation (sentences, paragraphs, lists), and among
-/// them numbers, versions, identifiers, paths, flags, addresses and stack frames; titles; and the
+/// ended by punctuation (sentences, paragraphs, lists), and among them numbers, versions,
+/// identifiers, paths, flags, addresses and stack frames; titles, with a topic word; and the
 /// padding that brings a text to its exact length.
 ///
 /// Prose is not written here word by word for every issue: `ClausePool` holds clauses written
@@ -34,19 +34,18 @@ struct TextWriter {
 
     // MARK: - Texts
 
-    /// Writes one clause — 2 to 9 words, one of them a topic word when `topical`, 58 % of the
-    /// time followed by a special token, then punctuation — not capitalised. Returns whether the
-    /// clause ends a sentence, or `nil` when it did not fit (and nothing is written).
-    mutating func clause(topical: Bool, using random: inout SeededRandom) -> Bool? {
+    /// Writes one clause — 2 to 9 Zipf words, 58 % of the time followed by a special token, then
+    /// punctuation — not capitalised. Returns whether the clause ends a sentence, or `nil` when it
+    /// did not fit (and nothing is written).
+    mutating func clause(using random: inout SeededRandom) -> Bool? {
         let start = count
         let draw = random.next()
         let wordCount = 2 + Int(draw & 7)
-        let topicAt = topical ? Int((draw >> 4) & 7) % wordCount : -1
         var wordBits = random.next()
         for i in 0..<wordCount {
             if i > 0 { put(UInt8(ascii: " ")) }
             if i == 5 { wordBits = random.next() }  // 12 bits per word, 5 words per draw
-            put(word: i == topicAt ? topicWord(draw >> 32) : refs[zipfSlot(wordBits)])
+            put(word: refs[zipfSlot(wordBits)])
             wordBits >>= 12
         }
         let special = UInt8(truncatingIfNeeded: draw >> 8)
@@ -67,18 +66,25 @@ struct TextWriter {
         fill(using: &random)
     }
 
-    /// Writes a title of `wordCount` words — mostly plain words, a topic word more often than in
-    /// prose, now and then an identifier — stopping early at the end of the buffer.
+    /// Writes a title of `wordCount` words — plain words, one of them a topic word when there is
+    /// a topic, and in one title in eight an identifier for the last — stopping early at the end
+    /// of the buffer. Two random draws for the whole title, so it costs about as much as copying
+    /// a clause.
     mutating func title(words wordCount: Int, using random: inout SeededRandom) {
-        for _ in 0..<wordCount {
-            let draw = random.next()
+        let plan = random.next()
+        let topicAt = topic.isEmpty ? -1 : SeededRandom.scale(plan, below: wordCount)
+        var wordBits = random.next()
+        let identifierAt = wordBits >> 61 == 0 ? wordCount - 1 : -1  // bits no word uses
+        for i in 0..<wordCount {
             let start = count
-            if count > 0 { put(UInt8(ascii: " ")) }
-            switch UInt8(truncatingIfNeeded: draw) {
-            case 0..<180: put(word: refs[zipfSlot(draw >> 16)])
-            case 180..<230: put(word: topicWord(draw >> 32))
-            default: identifier(draw >> 32, using: &random)
+            if i > 0 { put(UInt8(ascii: " ")) }
+            if i == 5 { wordBits = random.next() }  // 12 bits per word, 5 words per draw
+            if i == identifierAt {
+                identifier(random.next(), using: &random)
+            } else {
+                put(word: i == topicAt ? topicWord(plan >> 32) : refs[zipfSlot(wordBits)])
             }
+            wordBits >>= 12
             if overflowed {
                 count = start
                 break
@@ -130,10 +136,9 @@ struct TextWriter {
         }
     }
 
-    /// A topic word, or a Zipf word for an issue without a topic.
+    /// A topic word (the writer has a topic), picked by the low 32 bits of `bits`.
     private func topicWord(_ bits: UInt64) -> UInt32 {
-        if topic.isEmpty { return refs[zipfSlot(bits)] }
-        return refs[topic.lowerBound + Int(bits % UInt64(topic.count))]
+        refs[topic.lowerBound + SeededRandom.scale(bits, below: topic.count)]
     }
 
     /// "42", "v1.12.3", "65536", "250ms".
@@ -246,7 +251,7 @@ struct TextWriter {
                 put(word: word)
             } else {
                 let choices = Int(refs[layout.fitting + min(room, layout.longest)])
-                put(word: refs[layout.byLength + Int((draw >> 32) % UInt64(choices))])
+                put(word: refs[layout.byLength + SeededRandom.scale(draw >> 32, below: choices)])
             }
         }
     }

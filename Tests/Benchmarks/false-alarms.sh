@@ -11,17 +11,19 @@
 #    smallest shift the gate catches on this workload.
 #
 # usage: Tests/Benchmarks/false-alarms.sh [ISSUEBENCH]   (default: .build/release/issuebench)
-# environment: PAIRS (10), TRIES (3), CONNECTIONS ("31 30 29 28 27 26 24"), ALPHA (0.01),
-#              MAX_REGRESSION (5)
+# environment: PAIRS (10), TRIES (3), CONNECTIONS ("31 30 29 28 27 26 24"; "" skips part 2),
+#              ALPHA (0.01), MAX_REGRESSION (5), THRESHOLDS (more check options, e.g.
+#              "--threshold p99LatencyMs=25 --threshold cpuSeconds=50")
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=${1:-.build/release/issuebench}
 SCENARIO=Tests/Benchmarks/wall-noise.json
 PAIRS=${PAIRS:-10}
 TRIES=${TRIES:-3}
-CONNECTIONS=${CONNECTIONS:-"31 30 29 28 27 26 24"}
+CONNECTIONS=${CONNECTIONS-"31 30 29 28 27 26 24"}
 ALPHA=${ALPHA:-0.01}
 MAX_REGRESSION=${MAX_REGRESSION:-5}
+read -r -a THRESHOLDS <<< "${THRESHOLDS:-}"
 BASE_CONNECTIONS=32
 
 [ -x "$BIN" ] || { echo "error: $BIN is not built (make build)" >&2; exit 2; }
@@ -41,7 +43,7 @@ check() {
   local name=$1; shift
   local status=0
   "$BIN" check --baseline "$work/$name.json" "$SCENARIO" "$@" --alpha "$ALPHA" --max-regression "$MAX_REGRESSION" \
-    --format csv > "$work/$name.csv" 2> "$work/$name.check.log" || status=$?
+    ${THRESHOLDS[@]+"${THRESHOLDS[@]}"} --format csv > "$work/$name.csv" 2> "$work/$name.check.log" || status=$?
   if [ "$status" -gt 1 ]; then echo "error: the check failed:" >&2; cat "$work/$name.check.log" >&2; exit 2; fi
   echo "$status"
 }
@@ -51,7 +53,7 @@ field() { awk -F, -v engine="$2" -v metric="$3" -v column="$4" '$2 == engine && 
 regressions() { awk -F, 'NR > 1 && $16 == "regression" { printf "%s %s (%+.1f %%, p = %s); ", $2, $8, $11, $14 }' "$1"; }
 
 echo "issuebench false-alarm benchmark with $BIN"
-echo "scenario: $SCENARIO; alpha $ALPHA; relative threshold $MAX_REGRESSION %; every metric"
+echo "scenario: $SCENARIO; alpha $ALPHA; relative threshold $MAX_REGRESSION % ${THRESHOLDS[*]+${THRESHOLDS[*]}}; every metric"
 echo
 
 echo "== False alarms: the same build, run twice, $PAIRS times =="
@@ -75,11 +77,14 @@ echo "false alarms: $alarms of $PAIRS"
 awk -F, -v alpha="$ALPHA" '
   FNR == 1 { pair++; next }
   $16 == "regression" && !seen[pair, $8]++ { alarms[$8]++ }
+  $16 == "regression" && $8 != "cpuSeconds" && $8 != "peakRSSMiB" && !timed[pair]++ { timeAlarms++ }
   $14 != "" && $14 < alpha { change = ($11 < 0 ? -$11 : $11); if (change > drift[$8]) drift[$8] = change }
   { metrics[$8] = 1 }
   END {
     for (m in metrics)
-      printf "  %-13s alarmed in %d pair(s); largest significant change %.1f %%\n", m, alarms[m], drift[m]
+      printf "  %-13s alarmed in %d pair(s); largest significant change: %s\n", m, alarms[m] + 0,
+             (m in drift) ? sprintf("%.1f %%", drift[m]) : "none"
+    printf "false alarms on the time figures alone (every metric but cpuSeconds and peakRSSMiB): %d of %d\n", timeAlarms, pair
   }' "$work"/same-*.csv | sort
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) at the end of the pairs"
 echo

@@ -35,9 +35,10 @@ struct EndToEndTests {
         #expect(results.trials.count == 6)
         #expect(results.trials.allSatisfy { $0.peakRSSBytes > 0 && $0.hostWallSeconds > 0 })
         let files = cli.contents(of: "out")
-        #expect(files.count == 2)
+        #expect(files.count == 3)
         #expect(files.contains { $0.hasPrefix("tiny-") && $0.hasSuffix(".json") })
         #expect(files.contains { $0.hasPrefix("tiny-") && $0.hasSuffix(".md") })
+        #expect(files.contains { $0.hasPrefix("tiny-") && $0.hasSuffix(".jsonl") })
     }
 
     @Test func virtualResultsAreIdenticalRunToRun() throws {

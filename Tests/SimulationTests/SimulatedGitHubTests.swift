@@ -43,18 +43,20 @@ import Testing
         #expect(try await api.send(.addLabel(0, label: "bug")).status == 404)
     }
 
-    @Test func writesAreAcceptedAndAppliedAgainCountAsDuplicates() async throws {
+    @Test func aSecondCommentOrAnotherLabelIsADuplicateTheSameLabelIsRedundant() async throws {
         let api = SimulatedGitHub(count: 10)
         #expect(try await api.send(.addLabel(4, label: "performance")) == APIResponse(
             status: 201, rate: nil, retryAfter: nil, payload: .accepted))
+        #expect(try await api.send(.addLabel(4, label: "performance")).status == 201)
         #expect(try await api.send(.addLabel(4, label: "bug")).status == 201)
+        #expect(try await api.send(.addComment(4, body: Array("hello".utf8))).status == 201)
         #expect(try await api.send(.addComment(4, body: Array("hello".utf8))).status == 201)
         #expect(try await api.send(.addComment(5, body: [])).status == 201)
 
         let counters = api.counters()
-        #expect(counters.requests == 4 && counters.successes == 4 && counters.writes == 4)
-        #expect(counters.duplicateWrites == 1 && counters.retries == 1)
-        #expect(api.ledger()[4] == APILedger.Entry(labelsApplied: 2, label: .performance, commentsPosted: 1))
+        #expect(counters.requests == 6 && counters.successes == 6 && counters.writes == 6)
+        #expect(counters.redundantWrites == 1 && counters.duplicateWrites == 2 && counters.retries == 3)
+        #expect(api.ledger()[4] == APILedger.Entry(labelsApplied: 2, label: .performance, commentsPosted: 2))
         #expect(api.ledger()[5] == APILedger.Entry(commentsPosted: 1))
     }
 

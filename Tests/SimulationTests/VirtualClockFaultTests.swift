@@ -1,4 +1,5 @@
 import Contract
+import Foundation
 import Simulation
 import Testing
 
@@ -32,8 +33,9 @@ import Testing
         #expect(clock.sleeperCount == 0)
     }
 
-    /// One child keeps time moving while another is resumed by a detached task on a pool thread:
-    /// the run stops at the first turn after that resume instead of running it.
+    /// One child keeps time moving while another is resumed from a thread of its own (not a pool
+    /// thread, which a loaded test run may not have free): the run stops at the first turn after
+    /// that resume instead of running it.
     @Test func aTaskResumedFromAnotherThreadFailsTheRun() async {
         let clock = VirtualClock()
         let outcome = await clock.runOnOwnThread(hostTimeout: 10) {
@@ -43,7 +45,7 @@ import Testing
                 }
                 group.addTask {
                     await withUnsafeContinuation { continuation in
-                        Task.detached { continuation.resume() }
+                        Thread.detachNewThread { continuation.resume() }
                     }
                 }
                 try await group.waitForAll()

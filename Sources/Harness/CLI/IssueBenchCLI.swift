@@ -8,6 +8,8 @@ public enum ExitCode: Int32, Sendable {
     case failure = 1
     /// Bad input or usage.
     case badInput = 2
+    /// SIGINT or SIGTERM stopped a run (128 + SIGINT, as shells report it).
+    case interrupted = 130
 }
 
 /// The `issuebench` command line: picks the sub-command, turns errors into messages and exit codes.
@@ -33,7 +35,7 @@ public enum IssueBenchCLI {
         \(lines.joined(separator: "\n"))
 
         'issuebench <command> --help' describes a command. Exit codes: 0 success; 1 a failed
-        verification (or regression / threshold); 2 bad input or usage.
+        verification (or regression / threshold); 2 bad input or usage; 130 interrupted.
         """
     }
 

@@ -48,14 +48,10 @@ struct ReportCommand {
         return .success
     }
 
-    /// The results in one file. The one place a path becomes results: a results file or a
-    /// baseline today; partial results (`.jsonl`, a trial per line, written while a run is in
-    /// progress) are to be read here too.
+    /// The results in one file. The one place a path becomes results: a results file, a
+    /// baseline, or a run's journal (`.jsonl`, a trial per line, complete or cut short).
     static func read(_ path: String) throws(HarnessError) -> [ResultsFile] {
-        guard !path.hasSuffix(".jsonl") else {
-            throw .usage(command: "report", message: "\(path): partial results (.jsonl) cannot be read yet; give a results file or a baseline (.json)")
-        }
-        return try BaselineFile.read(path)
+        path.hasSuffix(".jsonl") ? [try JSONLResults.read(path)] : try BaselineFile.read(path)
     }
 
     /// `files` as stdout shows them: tables one file after another; JSON as the file itself, or

@@ -4,7 +4,8 @@ import Report
 import Scenario
 
 /// `issuebench run SCENARIO...`: plans, runs every trial in its own child process, and prints and
-/// writes the comparison. Exit 1 when any trial failed verification.
+/// writes the comparison. Exit 1 when any trial failed (verification, crash, timeout, memory);
+/// 130 when SIGINT or SIGTERM stopped the run (the results of what finished are written).
 struct RunCommand {
     static let specs: [OptionSpec] = RunOptions.specs + [
         OptionSpec("--out", value: "DIR", "folder for the result files (default: Results)"),
@@ -19,6 +20,11 @@ struct RunCommand {
         Runs each scenario's engines at each size: warm-ups, then measured repetitions, every trial in
         its own child process. Prints the comparison (throughput, bound, efficiency, latency, peak RSS,
         API calls, rate limiting, verification) and writes Results/<scenario>-<UTC time>.json and .md.
+        Each finished trial is appended at once to Results/<scenario>-<UTC time>.jsonl (<run>-… for
+        several scenarios), which 'issuebench report' reads even when the run was cut short.
+        A trial that crashes, hangs past runs.timeoutSeconds or exceeds runs.maxRSSMiB is recorded as
+        failed with its reason and the run goes on. Ctrl-C (SIGINT) or SIGTERM stops the run: the
+        trial in progress is killed, the results of those that finished are written, exit 130.
         """,
         specs: specs,
         footer: "Example: issuebench run Scenarios/seed-phase-comparison.json --engines phase1,phase3 --set phase3.maxConnections=8")
@@ -41,13 +47,23 @@ struct RunCommand {
         let baseline = try arguments.value("--save-baseline").map { path throws(HarnessError) in try BaselineFile(path: path) }
         let html = try arguments.value("--html").map { path throws(HarnessError) in try OutputFile(path: path, option: "--html") }
         let command = ["issuebench"] + CommandLine.arguments.dropFirst()
-        let outcome = try await Runner(plan: plan, command: command).run()
+        let startedAt = Date()
+        let journal = try RunJournal(directory: writer.directory,
+                                     base: plan.scenarios.count == 1 ? plan.scenarios[0].scenario.name : "run",
+                                     startedAt: startedAt)
+        printError("journal: \(journal.path)")
+        let outcome = try await Runner(plan: plan, command: command, startedAt: startedAt, journal: journal).run()
+        let timestamp = ResultsWriter.fileTimestamp(outcome.startedAt)
         for results in outcome.results {
-            let base = "\(results.scenarios[0].name)-\(ResultsWriter.fileTimestamp(outcome.startedAt))"
-            let json = try writer.write(render(results, as: .json), to: base + ".json")
-            try writer.write(render(results, as: .markdown), to: base + ".md")
+            let name = results.scenarios[0].name
+            let json = try writer.write(render(results, as: .json), to: ResultFileName.make(name, timestamp: timestamp, extension: "json"))
+            try writer.write(render(results, as: .markdown), to: ResultFileName.make(name, timestamp: timestamp, extension: "md"))
             print(try render(results, as: format), terminator: "")
             printError("results: \(json) (and .md)")
+        }
+        if outcome.interrupted {
+            printError("interrupted: \(outcome.completed) of \(outcome.planned) trials finished; their results are written above")
+            return .interrupted
         }
         let thresholds = outcome.thresholdOutcomes(plan)
         if !thresholds.isEmpty { printError(ThresholdLines.render(thresholds)) }

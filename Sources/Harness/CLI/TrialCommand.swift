@@ -3,7 +3,8 @@ import Measurement
 
 /// `issuebench __trial`: the child side of trial isolation. Reads a `TrialSpec` as JSON on stdin,
 /// runs it, prints its `TrialRecord` as one line of JSON on stdout. Not for people: the runner
-/// starts it.
+/// starts it. The engine's run is bounded by the process alarm (`runs.timeoutSeconds`), so a hung
+/// engine ends this process with `SIGALRM`, which the runner records as a timeout.
 enum TrialCommand {
     static let name = "__trial"
 
@@ -15,7 +16,7 @@ enum TrialCommand {
             return .badInput
         }
         let record: TrialRecord
-        do { record = try await TrialExecution(spec: spec).run() } catch {
+        do { record = try await TrialExecution(spec: spec, armsAlarm: true).run() } catch {
             printError("\(name): \(error)")
             return .badInput
         }

@@ -67,6 +67,14 @@ struct Field {
         return try integer(expected: expected, where: range.contains)
     }
 
+    /// A whole number in `range` and at most `cap`. Past the cap is its own message, so that
+    /// the range's (`an integer >= 1`) reads as it always did.
+    func integer<T: FixedWidthInteger>(in range: ClosedRange<T>, atMost cap: T) throws(ScenarioError) -> T {
+        let integer = try integer(in: range)
+        guard integer <= cap else { throw fail(expected: "an integer <= \(cap)") }
+        return integer
+    }
+
     /// One of a few whole numbers: `403 or 429`.
     func integer(oneOf allowed: [Int]) throws(ScenarioError) -> Int {
         try integer(expected: allowed.map(String.init).joined(separator: " or "), where: allowed.contains)
@@ -87,6 +95,14 @@ struct Field {
         return number
     }
 
+    /// A finite number that `rule` admits and that is at most `cap` (see `Cap`), which has its
+    /// own message.
+    func number(_ rule: NumberRule = .any, atMost cap: Double) throws(ScenarioError) -> Double {
+        let number = try number(rule)
+        guard number <= cap else { throw fail(expected: "a number <= \(format(cap))") }
+        return number
+    }
+
     // MARK: - Containers
 
     /// An object whose keys all belong to `keys`; the first other key is an error naming the keys
@@ -95,7 +111,8 @@ struct Field {
     func object(keys: [String], expected: String = "an object") throws(ScenarioError) -> ObjectReader {
         let members = try members(expected)
         if let unknown = members.first(where: { !keys.contains($0.key) }) {
-            throw ScenarioError(file: file, location: path.appending(unknown.key).location,
+            // Clipped: the key is the user's, and may be megabytes long.
+            throw ScenarioError(file: file, location: path.appending(Phrase.clipped(unknown.key)).location,
                                 problem: .unknownKey(expected: keys, suggestion: nearest(to: unknown.key, in: keys)))
         }
         return ObjectReader(object: self, members: members)

@@ -36,14 +36,28 @@ extension Scenario {
     /// `{"phase1": {}, "phase2": {"maxConcurrency": 16}}`, in order. The names and tunables are
     /// not checked here: this module does not know the engines (the harness does).
     private static func engines(from field: Field) throws(ScenarioError) -> [EngineSelection] {
-        try field.entries("a non-empty object of engine names to tunables", nonEmpty: true).map {
-            engine throws(ScenarioError) in
+        let engines = try field.entries("a non-empty object of engine names to tunables", nonEmpty: true)
+        try checkNameLengths(engines, in: field, what: "engine")
+        return try engines.map { engine throws(ScenarioError) in
             let overrides = try engine.field.entries("an object of tunable names to numbers")
+            try checkNameLengths(overrides, in: engine.field, what: "tunable")
             var values: [String: Double] = [:]
             for tunable in overrides { values[tunable.key] = try tunable.field.number() }
             return EngineSelection(engine: engine.key, overrides: values)
         }
     }
+
+    /// Engine and tunable names are short words; a longer key is refused here, where it is cheap
+    /// to say so, rather than carried into "unknown engine" messages megabytes long.
+    private static func checkNameLengths(_ entries: [(key: String, field: Field)], in field: Field,
+                                         what: String) throws(ScenarioError) {
+        for entry in entries where entry.key.count > maxNameLength {
+            throw field.fail(expected: "\(what) names of at most \(maxNameLength) characters",
+                             found: "a name of \(entry.key.count) characters")
+        }
+    }
+
+    private static let maxNameLength = 64
 
     private static func isValidName(_ name: String) -> Bool {
         (1...64).contains(name.utf8.count) && name.utf8.allSatisfy {

@@ -8,6 +8,6 @@ extension WorkSpec {
         if let f = o["writes"].present {
             writes = try f.array("an array of writes").decodedDistinct { f throws(ScenarioError) in try f.choice(Write.self) }
         }
-        if let f = o["analysisMicros"].present { analysisMicros = try f.number(.atLeast(0)) }
+        if let f = o["analysisMicros"].present { analysisMicros = try f.number(.atLeast(0), atMost: Cap.microseconds) }
     }
 }
