@@ -1,6 +1,6 @@
 /// The only source of time an engine and the simulated API may use.
 ///
-/// Engines never call `Task.sleep`, `Date()` or `ContinuousClock` themselves: the harness hands them
+/// Engines never sleep on their own or read the system clock: the harness hands them
 /// a clock, and that is what lets the same engine code run on real time (`wall`) or on a
 /// deterministic simulated time (`virtual`), where an hour of rate-limited traffic takes
 /// milliseconds.

@@ -2,7 +2,7 @@
 /// applies the writes the work plan asks for, and delivers each result to the sink exactly once.
 ///
 /// Engines talk to the world only through the job: the API client, the clock and the sink. They use
-/// structured concurrency only (task groups, `async let`), never `Task.sleep` or `Date()`.
+/// structured concurrency only (task groups, `async let`), and no clock but the job's.
 public protocol IssueEngine: Sendable {
     /// The engine's name on the command line and in scenarios: "phase1".
     static var name: String { get }

@@ -6,7 +6,7 @@
 /// reads per issue, the cache line holding that count moves from core to core on each one. A
 /// buffer pointer is not reference-counted.
 ///
-/// `@unchecked Sendable` is safe: the memory is initialised in `init`, before the buffer can be
+/// Its unchecked `Sendable` conformance is safe: the memory is initialised in `init`, before the buffer can be
 /// shared, is never written afterwards (nothing here hands out a mutable pointer) and is never
 /// deallocated, so every thread reads the same, immutable bytes for as long as the process lives.
 /// The tables are built once per process (`static let`), so nothing accumulates.

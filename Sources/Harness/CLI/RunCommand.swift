@@ -56,9 +56,9 @@ struct RunCommand {
         let timestamp = ResultsWriter.fileTimestamp(outcome.startedAt)
         for results in outcome.results {
             let name = results.scenarios[0].name
-            let json = try writer.write(render(results, as: .json), to: ResultFileName.make(name, timestamp: timestamp, extension: "json"))
-            try writer.write(render(results, as: .markdown), to: ResultFileName.make(name, timestamp: timestamp, extension: "md"))
-            print(try render(results, as: format), terminator: "")
+            let json = try writer.write(ReportCommand.printable([results], as: .json), to: ResultFileName.make(name, timestamp: timestamp, extension: "json"))
+            try writer.write(ReportCommand.printable([results], as: .markdown), to: ResultFileName.make(name, timestamp: timestamp, extension: "md"))
+            print(try ReportCommand.printable([results], as: format), terminator: "")
             printError("results: \(json) (and .md)")
         }
         if outcome.interrupted {
@@ -76,13 +76,5 @@ struct RunCommand {
             printError("baseline: \(baseline.path)")
         }
         return outcome.allVerified && thresholds.allSatisfy(\.passed) ? .success : .failure
-    }
-
-    private func render(_ results: ResultsFile, as format: OutputFormat) throws(HarnessError) -> String {
-        do {
-            return try Report.render(results, as: format, useColor: format == .table && TerminalColor.shouldUse())
-        } catch {
-            throw .io(path: "stdout", message: "cannot render results: \(error)")
-        }
     }
 }
