@@ -55,11 +55,16 @@ struct SweepCommand {
         let outcome = try await Runner(plan: plan, command: command).run()
         for results in outcome.results {
             // A scenario made for sweeping, named "…-sweep", is not written "…-sweep-sweep-…".
+            // The scenario's name is checked where every result file is named (ResultFileName).
             let name = results.scenarios[0].name
-            let base = "\(name.hasSuffix("-sweep") ? name : name + "-sweep")-\(ResultsWriter.fileTimestamp(outcome.startedAt))"
-            let json = try writer.write(ReportCommand.printable([results], as: .json), to: base + ".json")
-            try writer.write(ReportCommand.printable([results], as: .markdown), to: base + ".md")
-            try writer.write(ReportCommand.printable([results], as: .csv), to: base + ".csv")
+            let stamp = ResultsWriter.fileTimestamp(outcome.startedAt)
+            let tail = name.hasSuffix("-sweep") ? stamp : "sweep-\(stamp)"
+            func file(_ suffix: String) throws(HarnessError) -> String {
+                try ResultFileName.make(name, timestamp: tail, extension: suffix)
+            }
+            let json = try writer.write(ReportCommand.printable([results], as: .json), to: file("json"))
+            try writer.write(ReportCommand.printable([results], as: .markdown), to: file("md"))
+            try writer.write(ReportCommand.printable([results], as: .csv), to: file("csv"))
             print(try ReportCommand.printable([results], as: format), terminator: "")
             printError("results: \(json) (and .md, .csv)")
         }
