@@ -125,6 +125,20 @@ extension IssueStream {
             return .fetch(page: nextPage, reservation: pageBytesEstimate)
         }
 
+        /// The compactor's next step: the newest raw page with at least a full buffer's bytes
+        /// ahead of it; `done` when there is none and no page is still to come, since pages
+        /// ahead of one only ever leave; `nil` to wait.
+        func compactionStep() -> CompactionStep? {
+            let threshold = max(1, settings.bufferBytes)
+            let page = buffer.newest { stored, ahead in
+                if case .raw = stored { return ahead >= threshold }
+                return false
+            }
+            if let page { return CompactionStep(page: page) }
+            let listingDone = lastPage.map { nextPage > $0 } ?? false
+            return listingDone && pagesInFlight == 0 ? CompactionStep(page: nil) : nil
+        }
+
         private mutating func takeChunk() -> ArraySlice<Issue> {
             let size = min(current.count, chunkSize)
             let chunk = current.prefix(size)

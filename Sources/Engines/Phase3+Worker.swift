@@ -12,7 +12,7 @@ extension Phase3 {
                 // A page listed on a guess and failing is not retried once the first page says it does not exist.
                 let page = try await sender.fetchPage(number, abandoningWhen: { stream.isPastTheEnd(number) })
                 stream.pageArrived(number: number, page: page,
-                                   stored: page.flatMap { store($0.issues, stream: stream, sink: job.sink) },
+                                   stored: page.flatMap { $0.issues.isEmpty ? nil : .raw($0.issues) },
                                    reservation: reservation)
                 if number == 1, let page { pacer.expect(expectedRequests(after: page, stream: stream, work: job.work)) }
                 finished = .other
@@ -31,14 +31,16 @@ extension Phase3 {
         }
     }
 
-    /// A fetched page as the buffer will hold it, compressed if it will wait; `nil` when empty.
-    static func store(_ issues: [Issue], stream: IssueStream, sink: any ResultSink) -> StoredPage? {
-        guard !issues.isEmpty else { return nil }
-        guard stream.shouldCompress else { return .raw(issues) }
-        let encoded = PageCodec.encode(issues)
-        let block = Compressor.compress(encoded)
-        sink.noteCompression(rawBytes: encoded.count, compressedBytes: block.bytes.count)
-        return .compressed(block)
+    /// The compactor: compresses waiting pages (see `IssueStream`) until no page will need it.
+    static func compact(stream: IssueStream, sink: any ResultSink) async throws {
+        while let page = try await stream.nextCompaction() {
+            guard case .raw(let issues) = page.element else { continue }
+            let encoded = PageCodec.encode(issues)
+            let block = await Compressor.compress(encoded, pause: { await Task.yield() })
+            if stream.compacted(page.id, as: block) {
+                sink.noteCompression(rawBytes: encoded.count, compressedBytes: block.bytes.count)
+            }
+        }
     }
 
     /// Requests the run still needs once the first page is in, for the rate-limit pacer.

@@ -65,7 +65,7 @@ public struct Phase3: IssueEngine {
             minConnections: minConnections, maxConnections: maxConnections, window: window,
             bufferBytes: bufferBytes, prefetchPages: prefetchPages, speculativePages: speculativePages,
             pageSize: capabilities.pageSize,
-            batchSize: reads ? min(batchSize, capabilities.batchMaxItems) : 0, compress: compress))
+            batchSize: reads ? min(batchSize, capabilities.batchMaxItems) : 0))
         let pacer = RateLimitPacer()
         let governor = IntegratedGovernor(
             pacer: pacer,
@@ -74,7 +74,10 @@ public struct Phase3: IssueEngine {
             stream: stream)
         let pool = ConnectionPool(api: job.api)
         let retry = self.retry
-        try await WorkerGroup.run(maxConnections) { worker in
+        let sink = job.sink
+        var compactor: (@Sendable () async throws -> Void)?
+        if compress { compactor = { try await Self.compact(stream: stream, sink: sink) } }
+        try await WorkerGroup.run(maxConnections, alongside: compactor) { worker in
             var sender = RequestSender(job: job, governor: governor, policy: retry,
                                        connections: WorkerConnections(.pool(pool)))
             defer { sender.releaseConnections() }

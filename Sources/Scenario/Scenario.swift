@@ -19,6 +19,9 @@ public struct Scenario: Sendable, Equatable {
     public var runs: RunSpec
     /// Absolute thresholds such as "phase3.throughput >= 200" (each keeps its text as written).
     public var thresholds: [Threshold]
+    /// Relative thresholds of the regression gate for this scenario's rows (`maxRegression`);
+    /// empty: the check's own. Not part of the workload: changing them keeps baselines comparable.
+    public var maxRegression = RelativeThresholds()
     public var claims: [Claim]
 
     public init(name: String, description: String = "", seed: UInt64 = 42, issues: IssueSpec,

@@ -1,4 +1,6 @@
-/// The simulation's pseudo-random generator: SplitMix64, seeded through the same finaliser.
+import Contract
+
+/// The simulation's pseudo-random generator: Contract's `SplitMix64`, seeded through its finaliser.
 ///
 /// Our own generator rather than the standard library's, because `SystemRandomNumberGenerator`
 /// cannot be seeded and the standard library promises no stable algorithm: a scenario's seed must
@@ -11,23 +13,19 @@
 /// request's latency) derives its own with `mix`, so what it sees does not depend on the order in
 /// which concurrent tasks ask.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
-    /// Weyl-sequence increment: the golden ratio in 64 bits, odd, so the state visits every value.
-    static let gamma: UInt64 = 0x9E37_79B9_7F4A_7C15
-
-    private var state: UInt64
+    private var generator: SplitMix64
 
     /// A generator whose stream is a pure function of `seed`. The seed goes through the
     /// finaliser first, so neighbouring seeds (42, 43) give unrelated streams instead of the same
     /// Weyl sequence shifted by one step.
     public init(seed: UInt64) {
-        state = Self.finalize(seed)
+        generator = SplitMix64(seed: SplitMix64.finalize(seed))
     }
 
     /// The next 64 random bits.
     @inline(__always)
     public mutating func next() -> UInt64 {
-        state &+= Self.gamma
-        return Self.finalize(state)
+        generator.next()
     }
 
     /// A uniform number in [0, 1): the top 53 bits, which a `Double` holds exactly.
@@ -67,7 +65,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     /// request.
     @inline(__always)
     public static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        finalize(finalize(a &+ gamma) ^ b)
+        finalize(finalize(a &+ SplitMix64.gamma) ^ b)
     }
 
     /// A well-spread key for (`a`, `b`, `c`); see `mix(_:_:)`.
@@ -82,13 +80,9 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         finalize(mix(a, b, c) ^ d)
     }
 
-    /// SplitMix64's output function (Stafford's "Mix13" variant of the MurmurHash3 finaliser):
-    /// a bijection on 64 bits in which every input bit affects every output bit.
+    /// SplitMix64's finaliser, a bijection on 64 bits: how streams' keys are finished.
     @inline(__always)
     static func finalize(_ x: UInt64) -> UInt64 {
-        var z = x
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        SplitMix64.finalize(x)
     }
 }

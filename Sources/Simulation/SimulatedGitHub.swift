@@ -32,6 +32,8 @@ public final class SimulatedGitHub: IssueAPI {
     private let rules: APIRules
     private let clock: any HarnessClock
     private let state: Mutex<State>
+    /// Its own lock, so that serving text never waits on the rate-limit bookkeeping.
+    private let recentPages = Mutex(RecentPages())
 
     /// An API serving issues 1...`issueCount` of `scenario`'s corpus, timed by `clock`.
     public init(scenario: Scenario, issueCount: Int, clock: any HarnessClock) {
@@ -129,10 +131,11 @@ public final class SimulatedGitHub: IssueAPI {
                 let last = min(first + rules.pageSize - 1, rules.issueCount)
                 issues.reserveCapacity(last - first + 1)
                 for id in first...last { issues.append(corpus.issue(id)) }
+                recentPages.withLock { $0.insert(firstID: first, issues: issues) }
             }
             return .issuePage(IssuePage(page: page, lastPage: rules.lastPage, issues: issues))
         case .getIssue(let id):
-            return .issue(corpus.issue(id))
+            return .issue(recentPages.withLock { $0.issue(id) } ?? corpus.issue(id))
         case .listComments(let id):
             return .comments(corpus.comments(id))
         case .batchGet(let ids):

@@ -46,4 +46,39 @@ import Testing
         #expect(out == Array(0..<200))
         #expect(buffer.count == 0)
     }
+
+    @Test func newestFindsTheLastMatchWithTheBytesAheadOfIt() {
+        var buffer = ByteBoundedBuffer<String>(capacity: 1000)
+        for (name, bytes) in [("a", 10), ("b", 20), ("c", 30), ("d", 40)] { buffer.push(name, bytes: bytes, reservation: 0) }
+        let newest = buffer.newest { _, _ in true }
+        #expect(newest?.element == "d" && newest?.bytesAhead == 60 && newest?.id == 3)
+        let wellBehind = buffer.newest { name, ahead in name != "d" && ahead >= 10 }
+        #expect(wellBehind?.element == "c" && wellBehind?.bytesAhead == 30)
+        #expect(buffer.newest { _, ahead in ahead > 60 } == nil)
+    }
+
+    @Test func replacingKeepsThePlaceInLineAndRecountsTheBytes() {
+        var buffer = ByteBoundedBuffer<String>(capacity: 1000)
+        for name in ["a", "b", "c"] { buffer.push(name, bytes: 100, reservation: 0) }
+        let b = buffer.newest { name, _ in name == "b" }!
+        let replaced = buffer.replace(b.id, with: "B", bytes: 10)
+        #expect(replaced)
+        #expect(buffer.bytes == 210)
+        #expect([buffer.pop(), buffer.pop(), buffer.pop()] == ["a", "B", "c"])
+        #expect(buffer.bytes == 0)
+    }
+
+    @Test func anElementPoppedBeforeItsReplacementIsNotReplaced() {
+        var buffer = ByteBoundedBuffer<Int>(capacity: 1_000_000)
+        for i in 0..<100 { buffer.push(i, bytes: 1, reservation: 0) }
+        let first = buffer.newest { value, _ in value == 0 }!
+        let late = buffer.newest { value, _ in value == 70 }!
+        for _ in 0..<50 { _ = buffer.pop() }  // past the internal compaction of the storage
+        let replaced = [buffer.replace(first.id, with: -1, bytes: 1), buffer.replace(late.id, with: -70, bytes: 5)]
+        #expect(replaced == [false, true])
+        #expect(buffer.bytes == 54)
+        var rest: [Int] = []
+        while let next = buffer.pop() { rest.append(next) }
+        #expect(rest == Array(50..<70) + [-70] + Array(71..<100))
+    }
 }

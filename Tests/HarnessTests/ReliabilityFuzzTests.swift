@@ -73,7 +73,7 @@ struct ReliabilityFuzzTests {
         case patches([WorkloadPatch])
     }
 
-    static func mutate(_ bytes: [UInt8], using rng: inout FuzzRandom) -> Mutation {
+    static func mutate(_ bytes: [UInt8], using rng: inout SplitMix64) -> Mutation {
         var bytes = bytes
         switch Int.random(in: 0..<10, using: &rng) {
         case 0, 1:  // flip bits
@@ -114,7 +114,7 @@ struct ReliabilityFuzzTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let damaged = folder.appendingPathComponent("damaged.json").path
-        var rng = FuzzRandom(state: 20_261_129)
+        var rng = SplitMix64(seed: 20_261_129)
         var tally = Tally()
         let shipped = Self.shipped
         try #require(shipped.count >= 5)
@@ -228,18 +228,5 @@ struct ReliabilityFuzzTests {
         let record = try await TrialExecution(spec: spec).run()
         #expect(record.verified || record.failure != nil)
         tally.trials += 1
-    }
-}
-
-/// SplitMix64: a seeded generator, so that a failing round can be replayed.
-struct FuzzRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -27,13 +27,15 @@ enum CheckFixtures {
                                           memoryBytes: 16 * 1_073_741_824, kernel: "Linux 6.8.0", architecture: "arm64")
 
     /// A results file of `rows`, all on `clock`; `keepTrials: false` drops the per-repetition
-    /// records, as a trimmed baseline might.
+    /// records, as a trimmed baseline might; `maxRegression`: the relative thresholds every
+    /// scenario of the file records.
     static func results(_ rows: [Row], clock: String = "wall", workloadHash: String = "0123456789abcdef",
-                        machine: MachineInfo = machine, build: String = "release", keepTrials: Bool = true) -> ResultsFile {
+                        machine: MachineInfo = machine, build: String = "release", keepTrials: Bool = true,
+                        maxRegression: [String: Double]? = nil) -> ResultsFile {
         var scenarios: [ScenarioInfo] = []
         for name in rows.map(\.scenario) where !scenarios.contains(where: { $0.name == name }) {
             scenarios.append(ScenarioInfo(name: name, description: "", file: "Scenarios/\(name).json",
-                                          workloadHash: workloadHash))
+                                          workloadHash: workloadHash, maxRegression: maxRegression))
         }
         let made = rows.map { row in (summary(row, clock: clock), trials(row, clock: clock)) }
         return ResultsFile(createdAt: "2025-01-02T03:04:05Z", command: ["issuebench", "run"],
@@ -88,26 +90,11 @@ enum CheckFixtures {
 
     /// `count` draws from a normal distribution, from a fixed seed.
     static func normal(count: Int, mean: Double, stddev: Double, seed: UInt64) -> [Double] {
-        var random = CheckRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         return (0..<count).map { _ in
             // Box–Muller; 1 - u keeps the logarithm's argument in (0, 1].
             let u = 1 - Double.random(in: 0..<1, using: &random), v = Double.random(in: 0..<1, using: &random)
             return mean + stddev * (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
         }
-    }
-}
-
-/// SplitMix64: a seeded generator, so that "random" samples are the same on every run.
-struct CheckRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

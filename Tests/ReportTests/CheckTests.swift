@@ -45,14 +45,6 @@ struct CheckTests {
         #expect(throughput.status == .pass)
     }
 
-    @Test func perMetricThresholdBeatsScenarioThresholdWhichBeatsTheDefault() {
-        let options = CheckOptions(maxRegressionPercent: 5, metricThresholds: [.throughput: 2],
-                                   scenarioThresholds: ["gate": [.throughput: 3, .cpuSeconds: 20]])
-        #expect(options.thresholdPercent(for: .throughput, scenario: "gate") == 2)
-        #expect(options.thresholdPercent(for: .cpuSeconds, scenario: "gate") == 20)
-        #expect(options.thresholdPercent(for: .cpuSeconds, scenario: "other") == 5)
-    }
-
     @Test func hostFiguresOfVirtualRowsStillNeedSignificance() throws {
         let row = Row(throughput: [1_000, 1_000, 1_000], cpuSeconds: [1, 1.2, 0.9])
         var current = row

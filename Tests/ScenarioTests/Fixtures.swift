@@ -39,6 +39,7 @@ enum Fixtures {
       "engines": {"phase3": {"maxConnections": 20}, "phase1": {}, "phase2": {"maxConcurrency": 16, "minConcurrency": 2}},
       "runs": {"warmup": 2, "repetitions": 7, "clock": "virtual", "timeoutSeconds": 30.5, "maxRSSMiB": 512},
       "thresholds": ["phase3.throughput >= 200", "phase3.p99LatencyMs<500"],
+      "maxRegression": {"default": 10, "p99LatencyMs": 25, "cpuSeconds": 50},
       "claims": [
         {"engine": "phase3", "issues": 1000, "metric": "throughput", "value": 846.1, "source": "Phase 3 completion report"},
         {"engine": "phase1", "metric": "speedup", "value": 1, "source": "r"}
@@ -73,18 +74,5 @@ enum Fixtures {
         } catch {
             return error.description
         }
-    }
-}
-
-/// A small seeded generator (SplitMix64), so the fuzz test is the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -43,7 +43,7 @@ struct ScenarioDecodingTests {
         runs.timeoutSeconds = 30.5
         runs.maxRSSMiB = 512
 
-        let expected = Scenario(
+        var expected = Scenario(
             name: "full-example", description: "Every section, every key", seed: .max, issues: issues, api: api,
             work: work,
             engines: [EngineSelection(engine: "phase3", overrides: ["maxConnections": 20]),
@@ -55,6 +55,7 @@ struct ScenarioDecodingTests {
             claims: [Claim(engine: "phase3", issues: 1000, metric: .throughput, value: 846.1,
                            source: "Phase 3 completion report"),
                      Claim(engine: "phase1", issues: nil, metric: .speedup, value: 1, source: "r")])
+        expected.maxRegression = RelativeThresholds(defaultPercent: 10, percents: [.p99LatencyMs: 25, .cpuSeconds: 50])
 
         let decoded = try Fixtures.decode(Fixtures.full)
         #expect(decoded == expected)
@@ -69,6 +70,7 @@ struct ScenarioDecodingTests {
         #expect(decoded.api.rateLimit == nil && decoded.api.errors == nil && decoded.api.batch == nil)
         #expect(decoded.engines == nil)
         #expect(decoded.runs == RunSpec())
+        #expect(decoded.maxRegression.isEmpty)
     }
 
     @Test func absentKeysInsidePresentSectionsTakeTheirDefaults() throws {

@@ -36,7 +36,7 @@ struct ScenarioErrorMessageTests {
               + "secondary, errors, outages, batch (did you mean 'latencyMs'?)"),
         .with(#""sed": 1"#,
               "s.json: sed: unknown key; expected one of schemaVersion, name, description, seed, issues, api, work, "
-              + "engines, runs, thresholds, claims (did you mean 'seed'?)"),
+              + "engines, runs, thresholds, maxRegression, claims (did you mean 'seed'?)"),
         Case(#"{"name": "t", "issues": {"cuonts": [1]}}"#,
              "s.json: issues.cuonts: unknown key; expected one of counts, bodyBytes, commentsPerIssue, commentBytes, "
              + "pageSize (did you mean 'counts'?)"),

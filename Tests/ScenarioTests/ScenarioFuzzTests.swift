@@ -1,3 +1,4 @@
+import Contract
 import Testing
 @testable import Scenario
 
@@ -5,7 +6,7 @@ import Testing
 /// crash. (Typed throws already guarantees no other error type can escape.)
 struct ScenarioFuzzTests {
     @Test func damagedScenariosDecodeOrFailCleanly() {
-        var rng = SeededGenerator(state: 2024)
+        var rng = SplitMix64(seed: 2024)
         let original = Array(Fixtures.full.utf8)
         let interesting = Array(#"{}[],:"\-+.0123456789eE tfnu"#.utf8) + [0x00, 0x0A, 0x80, 0xC3, 0xED, 0xF4, 0xFF]
         var decoded = 0
@@ -32,7 +33,7 @@ struct ScenarioFuzzTests {
     }
 
     @Test func randomBytesNeverCrashTheParser() {
-        var rng = SeededGenerator(state: 7)
+        var rng = SplitMix64(seed: 7)
         let alphabet = Array(#"{}[],:"\u0123456789abcdefABCDEF.eE+- "#.utf8) + [0x0A, 0x80, 0xBF, 0xC2, 0xE0, 0xF0, 0xFF]
         for _ in 0..<300 {
             let bytes = (0..<Int.random(in: 0...64, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }

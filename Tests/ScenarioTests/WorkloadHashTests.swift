@@ -14,7 +14,7 @@ struct WorkloadHashTests {
         let respelled = try Fixtures.decode(#"""
             {"issues": {"pageSize": 1e2, "counts": [5, 6]}, "seed": 42.0, "name": "other", "description": "d",
              "api": {"latencyMs": {"fixed": 0}}, "runs": {"clock": "virtual"}, "engines": {"phase1": {}},
-             "thresholds": ["phase1.throughput > 1"], "claims": []}
+             "thresholds": ["phase1.throughput > 1"], "maxRegression": {"default": 10}, "claims": []}
             """#)
         #expect(respelled.workloadHash == base)
     }

@@ -9,8 +9,11 @@ struct CheckCommand {
     static let specs: [OptionSpec] = [
         OptionSpec("--baseline", value: "FILE", "the baseline to compare with (written by 'run --save-baseline')"),
         OptionSpec("--current", value: "RESULTS", repeatable: true, "results file(s) to check, instead of running SCENARIO..."),
-        OptionSpec("--max-regression", value: "PCT", "relative change that counts as a regression (default 5)"),
-        OptionSpec("--threshold", value: "METRIC=PCT", repeatable: true, "per-metric relative threshold, e.g. p99LatencyMs=10"),
+        OptionSpec("--max-regression", value: "PCT",
+                   "relative change that counts as a regression where no per-metric threshold applies "
+                   + "(default: the scenario's maxRegression.default, else 5)"),
+        OptionSpec("--threshold", value: "METRIC=PCT", repeatable: true,
+                   "per-metric relative threshold, e.g. p99LatencyMs=10; beats the scenario's maxRegression"),
         OptionSpec("--alpha", value: "A", "significance level of the Mann–Whitney test on wall-clock rows (default 0.01)"),
         OptionSpec("--metrics", value: "a,b", "metrics to compare (default: \(Metric.allCases.map(\.rawValue).joined(separator: ",")))"),
         OptionSpec("--format", value: "table|markdown|json|csv", "what to print on stdout (default: table)"),
@@ -22,10 +25,14 @@ struct CheckCommand {
         Compares each row (scenario × size × engine) and metric with the baseline, in the metric's
         direction. On the virtual clock results are deterministic and compared exactly with the
         threshold; on the wall clock a row regresses only when the change exceeds the threshold and
-        a two-sided Mann–Whitney U test over the repetitions finds it significant. Absolute
-        thresholds of the scenarios are tested too. With $GITHUB_STEP_SUMMARY set, a Markdown
-        summary is appended to it. Exit 0: no regression; 1: a regression, failed threshold or
-        failed verification; 2: bad input (different workload, clock mode or rows).
+        a two-sided Mann–Whitney U test over the repetitions finds it significant. A metric's
+        relative threshold is, first found: --threshold METRIC=PCT, the scenario's
+        maxRegression.METRIC, --max-regression, the scenario's maxRegression.default, 5 % (the
+        scenario's as recorded in the current results). Absolute thresholds of the scenarios are
+        tested too. With $GITHUB_STEP_SUMMARY set, a Markdown summary is appended to it. Exit 0: no
+        regression; 1: a regression, failed threshold or failed verification; 2: bad input
+        (different workload, clock mode or rows); 130: SIGINT or SIGTERM stopped the run of
+        SCENARIO... (nothing is checked).
         """,
         specs: specs)
 
@@ -70,7 +77,12 @@ struct CheckCommand {
                 throw .usage(command: "check", message: error.description)
             }
             let command = ["issuebench"] + CommandLine.arguments.dropFirst()
-            current = try await Runner(plan: plan, command: command).run().results
+            let outcome = try await Runner(plan: plan, command: command).run()
+            if outcome.interrupted {
+                printError("interrupted: \(outcome.completed) of \(outcome.planned) trials finished; nothing was checked")
+                return .interrupted
+            }
+            current = outcome.results
             for entry in plan.scenarios where !entry.scenario.thresholds.isEmpty {
                 thresholds[entry.scenario.name] = entry.scenario.thresholds
             }

@@ -1,7 +1,5 @@
 import Foundation
-import Measurement
 import Report
-import Scenario
 
 /// `issuebench run SCENARIO...`: plans, runs every trial in its own child process, and prints and
 /// writes the comparison. Exit 1 when any trial failed (verification, crash, timeout, memory);
@@ -43,38 +41,18 @@ struct RunCommand {
         let options = try RunOptions(arguments, command: "run")
         let format = try OutputFormat(arguments, command: "run")
         let plan = try RunPlan(options)
-        let writer = try ResultsWriter(directory: arguments.value("--out") ?? "Results")
-        let baseline = try arguments.value("--save-baseline").map { path throws(HarnessError) in try BaselineFile(path: path) }
-        let html = try arguments.value("--html").map { path throws(HarnessError) in try OutputFile(path: path, option: "--html") }
-        let command = ["issuebench"] + CommandLine.arguments.dropFirst()
+        let outputs = try RunOutputs(arguments, format: format)
         let startedAt = Date()
-        let journal = try RunJournal(directory: writer.directory,
+        let journal = try RunJournal(directory: outputs.writer.directory,
                                      base: plan.scenarios.count == 1 ? plan.scenarios[0].scenario.name : "run",
                                      startedAt: startedAt)
         printError("journal: \(journal.path)")
-        let outcome = try await Runner(plan: plan, command: command, startedAt: startedAt, journal: journal).run()
-        let timestamp = ResultsWriter.fileTimestamp(outcome.startedAt)
-        for results in outcome.results {
-            let name = results.scenarios[0].name
-            let json = try writer.write(ReportCommand.printable([results], as: .json), to: ResultFileName.make(name, timestamp: timestamp, extension: "json"))
-            try writer.write(ReportCommand.printable([results], as: .markdown), to: ResultFileName.make(name, timestamp: timestamp, extension: "md"))
-            print(try ReportCommand.printable([results], as: format), terminator: "")
-            printError("results: \(json) (and .md)")
-        }
-        if outcome.interrupted {
-            printError("interrupted: \(outcome.completed) of \(outcome.planned) trials finished; their results are written above")
-            return .interrupted
-        }
+        let outcome = try await Runner(plan: plan, command: outputs.commandLine, startedAt: startedAt, journal: journal).run()
+        try outputs.writeResults(of: outcome)
+        if outcome.interrupted { return outputs.interrupted(outcome) }
         let thresholds = outcome.thresholdOutcomes(plan)
         if !thresholds.isEmpty { printError(ThresholdLines.render(thresholds)) }
-        if let html {
-            try html.write(renderHTML(outcome.results))
-            printError("report: \(html.path)")
-        }
-        if let baseline {
-            try baseline.write(outcome.results)
-            printError("baseline: \(baseline.path)")
-        }
+        try outputs.writeReports(outcome.results)
         return outcome.allVerified && thresholds.allSatisfy(\.passed) ? .success : .failure
     }
 }

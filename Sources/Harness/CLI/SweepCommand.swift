@@ -1,10 +1,10 @@
 import Foundation
-import Measurement
 import Report
 
 /// `issuebench sweep SCENARIO --vary ...`: runs one scenario over a grid of engine tunables and
 /// workload values, and prints a table per metric with each engine's best and knee. Exit 1 when
-/// any trial failed verification.
+/// any trial failed verification; 130, as `run`, when SIGINT or SIGTERM stopped the sweep (the
+/// results of the trials that finished are written).
 struct SweepCommand {
     static let specs: [OptionSpec] = [
         OptionSpec("--vary", value: "NAME=VALUES", repeatable: true,
@@ -26,6 +26,8 @@ struct SweepCommand {
         for comparison (--engines leaves them out). Prints a table per metric (throughput beside the
         bound, p99 latency, peak RSS) with each engine's best value and knee (the smallest value
         within 5 % of the best), and writes Results/<scenario>-sweep-<UTC time>.json, .md and .csv.
+        Ctrl-C (SIGINT) or SIGTERM stops the sweep: the trial in progress is killed, the results of
+        those that finished are written, exit 130.
         """,
         specs: specs,
         footer: "Example: issuebench sweep Scenarios/phase3-connections-sweep.json --vary phase3.maxConnections=1,2,4,8,16,32,64")
@@ -49,29 +51,11 @@ struct SweepCommand {
         var axes: [SweepAxis] = []
         for text in arguments.all("--vary") { axes.append(try SweepAxis(parsing: text)) }
         let plan = try RunPlan(options, sweeping: try SweepGrid(axes))
-        let writer = try ResultsWriter(directory: arguments.value("--out") ?? "Results")
-        let html = try arguments.value("--html").map { path throws(HarnessError) in try OutputFile(path: path, option: "--html") }
-        let command = ["issuebench"] + CommandLine.arguments.dropFirst()
-        let outcome = try await Runner(plan: plan, command: command).run()
-        for results in outcome.results {
-            // A scenario made for sweeping, named "…-sweep", is not written "…-sweep-sweep-…".
-            // The scenario's name is checked where every result file is named (ResultFileName).
-            let name = results.scenarios[0].name
-            let stamp = ResultsWriter.fileTimestamp(outcome.startedAt)
-            let tail = name.hasSuffix("-sweep") ? stamp : "sweep-\(stamp)"
-            func file(_ suffix: String) throws(HarnessError) -> String {
-                try ResultFileName.make(name, timestamp: tail, extension: suffix)
-            }
-            let json = try writer.write(ReportCommand.printable([results], as: .json), to: file("json"))
-            try writer.write(ReportCommand.printable([results], as: .markdown), to: file("md"))
-            try writer.write(ReportCommand.printable([results], as: .csv), to: file("csv"))
-            print(try ReportCommand.printable([results], as: format), terminator: "")
-            printError("results: \(json) (and .md, .csv)")
-        }
-        if let html {
-            try html.write(renderHTML(outcome.results))
-            printError("report: \(html.path)")
-        }
+        let outputs = try RunOutputs(arguments, format: format)
+        let outcome = try await Runner(plan: plan, command: outputs.commandLine).run()
+        try outputs.writeResults(of: outcome, tag: "sweep", alsoCSV: true)
+        if outcome.interrupted { return outputs.interrupted(outcome) }
+        try outputs.writeReports(outcome.results)
         return outcome.allVerified ? .success : .failure
     }
 }

@@ -80,8 +80,9 @@ final class Interruption: Sendable {
             _ = Self.killChildren()
             _exit(130)
         }
-        printError("\n\(name): stopping the trial in progress; writing the results of the trials that finished "
-                   + "(again to stop at once)")
+        // What happens to the trials that finished is the command's to say (run and sweep write
+        // them, check compares nothing), in its own "interrupted:" line.
+        printError("\n\(name): stopping the trial in progress and starting no more (again to stop at once)")
         let killed = Self.killChildren()
         state.withLock { $0.kills += killed }
     }

@@ -80,7 +80,7 @@ extension JournalLine.Header {
             }
             let s = entry.scenario
             scenarios.append(JournalLine.ScenarioEntry(
-                info: ScenarioInfo(name: s.name, description: s.description, file: entry.file, workloadHash: s.workloadHash),
+                info: ScenarioInfo(s, file: entry.file),
                 source: source, clock: s.runs.clock, warmup: s.runs.warmup, repetitions: s.runs.repetitions))
         }
         let rows = plan.rows.map { row in

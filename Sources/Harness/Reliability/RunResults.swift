@@ -21,8 +21,7 @@ enum RunResults {
             return ResultsFile(
                 createdAt: createdAt, command: command,
                 environment: Environment(machine: machine, build: build, clock: entry.scenario.runs.clock.rawValue),
-                scenarios: [ScenarioInfo(name: entry.scenario.name, description: entry.scenario.description,
-                                         file: entry.file, workloadHash: entry.scenario.workloadHash)],
+                scenarios: [ScenarioInfo(entry.scenario, file: entry.file)],
                 summaries: mine,
                 claims: ClaimEvaluator.evaluate(entry.scenario.claims, summaries: mine),
                 trials: allRecords.filter { $0.scenario == entry.scenario.name })

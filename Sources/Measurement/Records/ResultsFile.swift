@@ -51,12 +51,18 @@ public struct ScenarioInfo: Codable, Sendable, Equatable {
     /// Hash of everything that defines the workload (seed, corpus, API, work), so a baseline is
     /// never compared with a different workload by mistake.
     public var workloadHash: String
+    /// The scenario's relative thresholds for the regression gate, keyed as in its file
+    /// (`{"default": 10, "cpuSeconds": 50}`), so that a check of these results applies them;
+    /// absent when it sets none (and in files written before the field existed).
+    public var maxRegression: [String: Double]?
 
-    public init(name: String, description: String, file: String, workloadHash: String) {
+    public init(name: String, description: String, file: String, workloadHash: String,
+                maxRegression: [String: Double]? = nil) {
         self.name = name
         self.description = description
         self.file = file
         self.workloadHash = workloadHash
+        self.maxRegression = maxRegression
     }
 }
 

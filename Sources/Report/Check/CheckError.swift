@@ -1,3 +1,6 @@
+import Contract
+import Scenario
+
 /// Why two sets of results cannot be compared (exit 2): each message names the row, scenario or
 /// option at fault and what would make the comparison valid.
 public enum CheckError: Error, Equatable, CustomStringConvertible {
@@ -8,6 +11,11 @@ public enum CheckError: Error, Equatable, CustomStringConvertible {
     case missingWorkloadHash(CheckSide, scenario: String)
     /// One side holds a scenario twice, with different workloads.
     case conflictingWorkloads(CheckSide, scenario: String, hashes: [String])
+    /// A scenario's relative thresholds as a results file records them (`scenarios[].maxRegression`),
+    /// with a key or value no scenario file could have held.
+    case unreadableThresholds(CheckSide, scenario: String, recorded: [String: Double])
+    /// One side holds a scenario twice, with different relative thresholds.
+    case conflictingThresholds(CheckSide, scenario: String, recorded: [[String: Double]])
     case duplicateRow(CheckSide, RowKey)
     case workloadChanged(scenario: String, baseline: String, current: String)
     /// Different clock modes, for the whole files (`row == nil`) or for one row.
@@ -27,6 +35,13 @@ public enum CheckError: Error, Equatable, CustomStringConvertible {
         case let .conflictingWorkloads(side, scenario, hashes):
             return "scenario '\(scenario)' appears in \(side.noun) with different workloads "
                 + "(workload hashes \(hashes.joined(separator: ", ")))"
+        case let .unreadableThresholds(side, scenario, recorded):
+            return "scenario '\(scenario)' in \(side.noun) records relative thresholds the check cannot read "
+                + "(maxRegression \(Self.listed(recorded))): expected keys \(RelativeThresholds.keys.joined(separator: ", ")) "
+                + "with percentages > 0"
+        case let .conflictingThresholds(side, scenario, recorded):
+            return "scenario '\(scenario)' appears in \(side.noun) with different relative thresholds "
+                + "(maxRegression \(recorded.map(Self.listed).joined(separator: " and "))); check results of one scenario file"
         case let .duplicateRow(side, row):
             return "row \(row) appears twice in \(side.noun)"
         case let .workloadChanged(scenario, baseline, current):
@@ -41,5 +56,10 @@ public enum CheckError: Error, Equatable, CustomStringConvertible {
                 + fromBaseline.map { "row \($0) of the current results is not in the baseline" }
             return lines.joined(separator: "\n")
         }
+    }
+
+    /// Recorded thresholds in key order, as the scenario would write them: `{cpuSeconds: 50, default: 10}`.
+    private static func listed(_ recorded: [String: Double]) -> String {
+        "{" + recorded.sorted { $0.key < $1.key }.map { "\($0.key): \(format($0.value))" }.joined(separator: ", ") + "}"
     }
 }

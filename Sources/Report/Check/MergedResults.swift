@@ -1,7 +1,9 @@
 import Measurement
+import Scenario
 
 /// One side of a comparison, merged from one or more results files: its rows, each with the
-/// trials and the environment it came from, and the workload of each scenario.
+/// trials and the environment it came from, and the workload and relative thresholds of each
+/// scenario.
 struct MergedResults {
     struct Row {
         var key: RowKey
@@ -16,6 +18,8 @@ struct MergedResults {
     var rows: [Row]
     /// Scenario name → workload hash.
     var workloads: [String: String]
+    /// Scenario name → its relative thresholds as recorded (empty where none are).
+    var relativeThresholds: [String: RelativeThresholds]
     /// Scenario names in the order they first appear.
     var scenarioOrder: [String]
     /// Each file's clock mode.
@@ -25,13 +29,21 @@ struct MergedResults {
         self.side = side
         rows = []
         workloads = [:]
+        relativeThresholds = [:]
         scenarioOrder = []
         clocks = Set(files.map(\.environment.clock))
         var hashes: [String: [String]] = [:]
+        var recorded: [String: [[String: Double]]] = [:]
         var seen: Set<RowKey> = []
         for file in files {
-            for info in file.scenarios where !(hashes[info.name] ?? []).contains(info.workloadHash) {
-                hashes[info.name, default: []].append(info.workloadHash)
+            for info in file.scenarios {
+                if !(hashes[info.name] ?? []).contains(info.workloadHash) {
+                    hashes[info.name, default: []].append(info.workloadHash)
+                }
+                let thresholds = info.maxRegression ?? [:]
+                if !(recorded[info.name] ?? []).contains(thresholds) {
+                    recorded[info.name, default: []].append(thresholds)
+                }
             }
             for summary in file.summaries {
                 let key = RowKey(summary)
@@ -51,6 +63,13 @@ struct MergedResults {
         }
         for scenario in scenarioOrder where workloads[scenario] == nil {
             throw .missingWorkloadHash(side, scenario: scenario)
+        }
+        for (scenario, found) in recorded.sorted(by: { $0.key < $1.key }) {
+            guard found.count == 1 else { throw .conflictingThresholds(side, scenario: scenario, recorded: found) }
+            guard let thresholds = RelativeThresholds(recorded: found[0]) else {
+                throw .unreadableThresholds(side, scenario: scenario, recorded: found[0])
+            }
+            relativeThresholds[scenario] = thresholds
         }
     }
 }

@@ -3,14 +3,14 @@ import Scenario
 
 /// A figure the regression gate compares between a baseline and a current run, with its direction.
 ///
-/// The names are those of absolute thresholds (`Threshold.Metric`), so `--threshold p99LatencyMs=10`
-/// and `"phase3.p99LatencyMs < 500"` speak one vocabulary. Correctness is not a metric: a row that
-/// fails verification fails the gate whatever its figures (see `RowComparison`).
-public enum Metric: String, Codable, Sendable, CaseIterable {
-    case throughput, efficiency
-    case p50LatencyMs, p95LatencyMs, p99LatencyMs
-    case peakRSSMiB, cpuSeconds
+/// The cases are declared in the Scenario module, where a scenario's `maxRegression` names them;
+/// what each means to the check is here. The names are those of absolute thresholds
+/// (`Threshold.Metric`), so `--threshold p99LatencyMs=10` and `"phase3.p99LatencyMs < 500"` speak
+/// one vocabulary. Correctness is not a metric: a row that fails verification fails the gate
+/// whatever its figures (see `RowComparison`).
+public typealias Metric = RelativeThresholds.Metric
 
+extension Metric {
     /// Whether a larger figure is better (throughput, efficiency) rather than a smaller one.
     public var prefersLarger: Bool { self == .throughput || self == .efficiency }
 

@@ -3,7 +3,9 @@ import Scenario
 
 /// The verdict on one row, and on each of its figures.
 extension RegressionCheck {
-    func compare(_ before: MergedResults.Row, _ now: MergedResults.Row, label: String) -> RowComparison {
+    /// `scenario`: the relative thresholds the current results record for the row's scenario.
+    func compare(_ before: MergedResults.Row, _ now: MergedResults.Row, label: String,
+                 scenario: RelativeThresholds) -> RowComparison {
         let (old, new) = (before.summary, now.summary)
         var notes: [CheckNote] = []
         if !new.verified { notes.append(.failedVerification(reasons: new.failures)) }
@@ -14,16 +16,18 @@ extension RegressionCheck {
         let comparable = old.repetitions > 0 && new.repetitions > 0
         let acrossEnvironments = !Self.environmentNotes(before.environment, now.environment).isEmpty
         let metrics = comparable
-            ? options.metrics.compactMap { judge($0, before, now, acrossEnvironments: acrossEnvironments) } : []
+            ? options.metrics.compactMap { metric in
+                judge(metric, before, now, threshold: options.thresholdPercent(for: metric, scenario: scenario),
+                      acrossEnvironments: acrossEnvironments)
+            } : []
         return RowComparison(row: now.key, label: label, clock: new.clock, verified: new.verified,
                              baselineVerified: old.verified, metrics: metrics, notes: notes)
     }
 
     /// `nil` when either side lacks the figure (efficiency without a bound).
-    private func judge(_ metric: Metric, _ before: MergedResults.Row, _ now: MergedResults.Row,
+    private func judge(_ metric: Metric, _ before: MergedResults.Row, _ now: MergedResults.Row, threshold: Double,
                        acrossEnvironments: Bool) -> MetricComparison? {
         guard let old = metric.value(of: before.summary), let new = metric.value(of: now.summary) else { return nil }
-        let threshold = options.thresholdPercent(for: metric, scenario: now.key.scenario)
         let baselineSamples = metric.samples(of: before.summary, trials: before.trials)
         let currentSamples = metric.samples(of: now.summary, trials: now.trials)
         let shifted = Self.exceeds(old, new, threshold)

@@ -7,8 +7,11 @@ import Scenario
 /// A figure on the virtual clock is deterministic and is compared with its threshold exactly; a
 /// figure measured on the host regresses only when the change exceeds its threshold *and* a
 /// two-sided Mann–Whitney U test over the repetitions finds it significant, so noise does not
-/// fail the build. Input that cannot be compared honestly (another workload or clock mode, rows
-/// missing on either side) throws instead of producing a verdict.
+/// fail the build. The thresholds are the options' and those the current results record for
+/// their scenario (`CheckOptions.thresholdPercent` says which wins); the baseline's are not read,
+/// since the scenario as it is now says how much its figures may move. Input that cannot be
+/// compared honestly (another workload or clock mode, rows missing on either side) throws instead
+/// of producing a verdict.
 public struct RegressionCheck: Sendable {
     public var options: CheckOptions
 
@@ -43,7 +46,8 @@ public struct RegressionCheck: Sendable {
             for note in Self.environmentNotes(before.environment, now.environment) where !warnings.contains(note) {
                 warnings.append(note)
             }
-            rows.append(compare(before, now, label: labels[now.key] ?? now.key.engine))
+            rows.append(compare(before, now, label: labels[now.key] ?? now.key.engine,
+                                scenario: new.relativeThresholds[now.key.scenario] ?? RelativeThresholds()))
         }
         let outcomes = ThresholdEvaluator.evaluate(thresholds, against: new.rows.map(\.summary))
         return CheckReport(alpha: options.alpha, rows: rows, thresholds: outcomes, warnings: warnings)

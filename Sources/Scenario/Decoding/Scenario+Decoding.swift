@@ -1,6 +1,6 @@
 extension Scenario {
     private static let keys = ["schemaVersion", "name", "description", "seed", "issues", "api", "work", "engines",
-                       "runs", "thresholds", "claims"]
+                       "runs", "thresholds", "maxRegression", "claims"]
 
     /// Decodes a scenario (schema v1) strictly: unknown keys, wrong types and out-of-range values
     /// are errors naming `file` and the JSON path. `patches` are applied to the document first, in
@@ -30,6 +30,7 @@ extension Scenario {
                 return threshold
             }
         }
+        if let f = o["maxRegression"].present { maxRegression = try RelativeThresholds(from: f) }
         if let f = o["claims"].present { claims = try f.array("an array of claims").map(Claim.init(from:)) }
     }
 

@@ -1,0 +1,44 @@
+import Contract
+
+/// The listing pages the simulated API generated last, so a `GET /issues/N` that follows the
+/// listing of N's page serves the issue from that page instead of generating its text again.
+///
+/// An engine that streams reads each issue soon after listing its page, and generating an issue
+/// twice was a fifth of the host time of a zero-latency trial. The response is the same either
+/// way (the corpus is a pure function of the issue id), and the held pages share their storage
+/// with the responses already sent, so what this costs in memory is at most `capacityBytes` of
+/// pages nobody else holds any more. Pages larger than the capacity are not kept.
+struct RecentPages: Sendable {
+    /// Bytes of issue text held at most.
+    static let capacityBytes = 256 * 1024
+
+    private struct Entry: Sendable {
+        var firstID: IssueID
+        var issues: [Issue]
+        var bytes: Int
+    }
+
+    /// Oldest first; a handful of pages, so a lookup scans them.
+    private var entries: [Entry] = []
+    private var bytes = 0
+
+    /// Keeps `issues`, the page whose first issue is `firstID`, dropping the oldest pages to make room.
+    mutating func insert(firstID: IssueID, issues: [Issue]) {
+        let size = issues.reduce(0) { $0 + $1.byteCount }
+        guard !issues.isEmpty, size <= Self.capacityBytes else { return }
+        while bytes + size > Self.capacityBytes {
+            bytes -= entries.removeFirst().bytes
+        }
+        entries.append(Entry(firstID: firstID, issues: issues, bytes: size))
+        bytes += size
+    }
+
+    /// Issue `id`, if a page held has it.
+    func issue(_ id: IssueID) -> Issue? {
+        for entry in entries.reversed() {
+            let index = id - entry.firstID
+            if index >= 0 && index < entry.issues.count { return entry.issues[index] }
+        }
+        return nil
+    }
+}
