@@ -10,12 +10,14 @@ struct Verifier {
     let issues: Int
 
     /// `problem` is `nil` when everything checks out, else one sentence naming counts and the
-    /// first few issue ids of each kind of fault.
+    /// first few issue ids of each kind of fault (for more wrong results than `ResultSketch` can
+    /// name, a lower bound and the ids it recovered).
     struct Verdict {
         var problem: String?
     }
 
-    /// The kinds of fault found issue by issue, in the order they are reported.
+    /// The kinds of fault found issue by issue (wrong results: in the sink's `ResultSketch`), in
+    /// the order they are reported.
     enum Kind: Int, CaseIterable {
         case missing, wrongResult, issueNotRead, commentsNotRead, labelMissing, labelRepeated, labelWrong,
              commentMissing, commentRepeated
@@ -42,14 +44,16 @@ struct Verifier {
         let readComments = work.reads.contains(.comments)
         var faults = Kind.allCases.map { Fault($0.what) }
         func add(_ kind: Kind, _ id: IssueID) { faults[kind.rawValue].add(id) }
+        // What the sink saw, less what the corpus says: only the wrong results are left.
+        var results = state.results
 
         for id in 1...issues {
-            guard state.seen[id / 64] & (UInt64(1) << UInt64(id % 64)) != 0 else {
+            guard state.wasDelivered(id) else {
                 add(.missing, id)
                 continue
             }
             let expected = Analysis.analyze(corpus.issue(id), comments: readComments ? corpus.comments(id) : [])
-            if state.digests[id] != VerifyingSink.digest(expected) { add(.wrongResult, id) }
+            results.remove(ResultSketch.Entry(id: id, digest: VerifyingSink.digest(expected)))
             let entry = ledger[id]
             if work.reads.contains(.issue), !entry.issueRead { add(.issueNotRead, id) }
             if readComments, !entry.commentsRead { add(.commentsNotRead, id) }
@@ -63,6 +67,7 @@ struct Verifier {
                 if entry.commentsPosted > 1 { add(.commentRepeated, id) }
             }
         }
+        faults[Kind.wrongResult.rawValue] = Fault(wrongResults: results.difference(), Kind.wrongResult.what)
         if state.duplicateCount > 0 { faults.append(Fault("duplicate deliveries", state.duplicates, count: state.duplicateCount)) }
         if !state.outOfRange.isEmpty { faults.append(Fault("deliveries for issues that do not exist", state.outOfRange)) }
         let found = faults.filter { $0.count > 0 }
@@ -74,6 +79,8 @@ struct Verifier {
         let what: String
         var ids: [IssueID]
         var count: Int
+        /// `count` is a lower bound and `ids` some of the issues, not the first.
+        var isLowerBound = false
 
         init(_ what: String, _ ids: [IssueID] = [], count: Int? = nil) {
             self.what = what
@@ -88,6 +95,7 @@ struct Verifier {
 
         var description: String {
             let list = ids.map(String.init).joined(separator: ", ")
+            if isLowerBound { return "at least \(count) \(what)" + (ids.isEmpty ? "" : " (among them ids \(list))") }
             return "\(count) \(what) (\(count > ids.count ? "first ids" : "ids") \(list))"
         }
     }

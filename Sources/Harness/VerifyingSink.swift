@@ -3,45 +3,61 @@ import Measurement
 import Simulation
 import Synchronization
 
-/// The harness's result sink: records, per issue, whether it arrived, a digest of what arrived and
-/// when (one bit and sixteen bytes per issue). Comparing with the corpus happens after the run
-/// (`Verifier`), and so does the latency histogram (`snapshot`: each issue's delivery against
-/// when the API saw work on it begin), so the engine's timing and memory carry none of that cost:
-/// a delivery takes the sink's own lock once, and never the API's.
+/// The harness's result sink: records which issues arrived (`SettlingBytes`: memory for the
+/// issues in flight only), what arrived (`ResultSketch`: 48 KiB at any count) and the latency of
+/// each (`LatencyHistogram`: from when the API saw work on the issue begin to the delivery). The
+/// harness's memory during a run is thus the same at a thousand issues as at a million, and the
+/// engine's peak RSS is the engine's. Comparing results with the corpus happens after the run
+/// (`Verifier`), so the engine's timing carries little of that cost: a delivery hashes its result
+/// outside any lock and takes the sink's lock for a few updates; every `claimBatch`-th one then
+/// dates the batch's issues under the API's lock (`APILedger.claimStarts`), not the sink's.
 final class VerifyingSink: ResultSink {
     struct State {
-        var seen: [UInt64]
-        var digests: [UInt64]
-        /// When each issue was first delivered, in nanoseconds on the trial's clock.
-        var deliveredAt: [Int64]
+        /// 1 for each issue delivered, indexed by `id − 1`.
+        var seen: SettlingBytes
+        var results = ResultSketch()
         var delivered = 0
         var duplicates: [IssueID] = []
         var duplicateCount = 0
         var outOfRange: [IssueID] = []
-        /// Filled by `snapshot`.
         var latency = LatencyHistogram()
+        var undated = Batch()
         var compressedRawBytes = 0
         var compressedBytes = 0
+
+        func wasDelivered(_ id: IssueID) -> Bool {
+            seen[id - 1] != 0
+        }
     }
+
+    /// First deliveries not dated yet: their issues, and when each came.
+    struct Batch {
+        var ids: [IssueID] = []
+        var at: [Moment] = []
+
+        init() {
+            ids.reserveCapacity(VerifyingSink.claimBatch)
+            at.reserveCapacity(VerifyingSink.claimBatch)
+        }
+    }
+
+    /// First deliveries dated at once. Batches keep the API's lock, which every request takes,
+    /// for a thirty-second of the deliveries; small ones keep it for well under a microsecond,
+    /// and keep what waits to be dated small. An issue that an engine (wrongly) reads for the
+    /// first time after delivering it, but before its batch is dated, is dated by that read, as
+    /// when every issue was dated after the run: its latency counts as 0.
+    static let claimBatch = 32
 
     private let issueCount: Int
     private let clock: any HarnessClock
-    private let api: SimulatedGitHub
+    private let ledger: APILedger
     private let state: Mutex<State>
 
     init(issueCount: Int, clock: any HarnessClock, api: SimulatedGitHub) {
         self.issueCount = issueCount
         self.clock = clock
-        self.api = api
-        // Filled with a non-zero pattern and back so the pages are resident before the peak-RSS
-        // reset: the sink's memory is then part of the baseline, not of the engine's growth.
-        var seen = [UInt64](repeating: .max, count: (issueCount + 64) / 64)
-        var digests = [UInt64](repeating: .max, count: issueCount + 1)
-        var deliveredAt = [Int64](repeating: .max, count: issueCount + 1)
-        for i in seen.indices { seen[i] = 0 }
-        for i in digests.indices { digests[i] = 0 }
-        for i in deliveredAt.indices { deliveredAt[i] = 0 }
-        state = Mutex(State(seen: seen, digests: digests, deliveredAt: deliveredAt))
+        ledger = api.ledger()
+        state = Mutex(State(seen: SettlingBytes(count: issueCount)))
     }
 
     /// What a result must equal: label, score and fingerprint folded into one word.
@@ -51,24 +67,27 @@ final class VerifyingSink: ResultSink {
 
     func deliver(_ result: IssueResult) {
         let now = clock.now()
-        let digest = Self.digest(result)
-        state.withLock { s in
+        let id = result.id
+        let entry = ResultSketch.Entry(id: id, digest: Self.digest(result))
+        let full = state.withLock { s -> Batch? in
             s.delivered += 1
-            let id = result.id
             guard id >= 1, id <= issueCount else {
                 if s.outOfRange.count < 5 { s.outOfRange.append(id) }
-                return
+                return nil
             }
-            let (word, bit) = (id / 64, UInt64(1) << UInt64(id % 64))
-            if s.seen[word] & bit != 0 {
+            guard s.seen.insert(bits: 1, at: id - 1) == 0 else {
                 s.duplicateCount += 1
                 if s.duplicates.count < 5 { s.duplicates.append(id) }
-                return
+                return nil
             }
-            s.seen[word] |= bit
-            s.digests[id] = digest
-            s.deliveredAt[id] = now.nanoseconds
+            s.results.insert(entry)
+            s.undated.ids.append(id)
+            s.undated.at.append(now)
+            guard s.undated.ids.count == Self.claimBatch else { return nil }
+            defer { s.undated = Batch() }
+            return s.undated
         }
+        if let full { date(full) }
     }
 
     func noteCompression(rawBytes: Int, compressedBytes: Int) {
@@ -78,17 +97,30 @@ final class VerifyingSink: ResultSink {
         }
     }
 
-    /// The state after the run, for verification and the record, with the latency of every issue
-    /// delivered: from when work on it began (`APILedger.firstRequestAt`) to its delivery.
+    /// The state so far, every delivery's latency recorded: after the run, what verification and
+    /// the record read.
     func snapshot() -> State {
-        var s = state.withLock { $0 }
-        var latency = LatencyHistogram()
-        api.ledger().forEachFirstRequest { id, started in
-            guard let started, s.seen[id / 64] & (UInt64(1) << UInt64(id % 64)) != 0 else { return }
-            latency.record(max(0, s.deliveredAt[id] - started.nanoseconds))
+        date(state.withLock { s in
+            defer { s.undated = Batch() }
+            return s.undated
+        })
+        return state.withLock { $0 }
+    }
+
+    /// Records the latency of `batch`'s deliveries, from their issues' starts: claimed under the
+    /// API's lock, recorded under the sink's, never both at once.
+    private func date(_ batch: Batch) {
+        withUnsafeTemporaryAllocation(of: Int64.self, capacity: batch.ids.count) { latencies in
+            var count = 0
+            ledger.claimStarts(batch.ids) { index, started in
+                guard let started else { return }
+                latencies[count] = max(0, (batch.at[index] - started).nanoseconds)
+                count += 1
+            }
+            state.withLock { s in
+                for latency in latencies.prefix(count) { s.latency.record(latency) }
+            }
         }
-        s.latency = latency
-        return s
     }
 }
 

@@ -4,8 +4,8 @@ import Contract
 /// writes were applied, and when work on the issue began.
 ///
 /// A read-only view of the API's live ledger, not a copy: each access takes the API's lock and
-/// costs O(1), so it is safe to ask per delivered result (`firstRequestAt`) while engines run —
-/// a snapshot sharing the ledger's arrays would make the API's next write copy all of them.
+/// costs O(1) — but for `claimStarts`, which the harness's sink calls while engines run to date
+/// the issues delivered and let the ledger forget when work on them began.
 public struct APILedger: Sendable {
     private let api: SimulatedGitHub
     public let issueCount: Int
@@ -22,15 +22,22 @@ public struct APILedger: Sendable {
 
     /// When work on issue `id` began (see `Entry.firstRequestAt`), `id` in 1...`issueCount`.
     public func firstRequestAt(_ id: IssueID) -> Moment? {
-        api.withLedger { $0.firstRequestAt(id) }
+        api.withLedger { $0.starts.firstRequestAt(id) }
     }
 
-    /// Calls `body` with each issue's id and `firstRequestAt`, in id order, under one acquisition
-    /// of the API's lock: a pass over every issue after a run, at a few nanoseconds an issue.
-    public func forEachFirstRequest(_ body: (IssueID, Moment?) -> Void) {
+    /// Calls `body` with the index in `ids` and `firstRequestAt` of each issue of `ids`, whose
+    /// results were just delivered (once an issue), under one acquisition of the API's lock; the
+    /// ledger then forgets them (`WorkStarts.claim`).
+    public func claimStarts(_ ids: [IssueID], _ body: (Int, Moment?) -> Void) {
         api.withLedger { ledger in
-            for id in stride(from: 1, through: issueCount, by: 1) { body(id, ledger.firstRequestAt(id)) }
+            for index in ids.indices { body(index, ledger.starts.claim(ids[index])) }
         }
+    }
+
+    /// First reads the ledger holds: of issues read and not delivered. What `claimStarts` keeps
+    /// bounded.
+    public var heldReads: Int {
+        api.withLedger { $0.starts.heldReads }
     }
 
     /// One issue's line of the ledger.
@@ -48,7 +55,8 @@ public struct APILedger: Sendable {
         /// Comment writes applied, up to 255.
         public var commentsPosted: Int
         /// When work on the issue began: the arrival of its first successful per-issue read, or,
-        /// when it was never read on its own, the response to the listing page that held it.
+        /// when it was never read on its own, the response to the listing page that held it. Kept
+        /// until the issue's result reaches the harness's sink, which claims it (`WorkStarts.claim`).
         public var firstRequestAt: Moment?
 
         public init(issueRead: Bool = false, commentsRead: Bool = false, labelsApplied: Int = 0,

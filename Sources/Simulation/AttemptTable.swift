@@ -5,23 +5,28 @@
 /// arrival count, keys the request's random stream, so the k-th attempt that reaches the server
 /// sees the same latency and error whatever the engine and however many rejections came first.
 /// Beyond 127 accepted attempts the stream repeats; with an error rate r that takes r¹²⁷ bad luck.
+///
+/// In `SettlingBytes`, so that it costs memory only for the chunks an engine is working in: once
+/// every issue of a chunk was asked for once and accepted once, the chunk settles back to one byte.
+/// (With an error rate, retries leave most chunks unsettled: then it costs a byte a slot, as a
+/// plain array would.)
 struct AttemptTable {
-    private var bytes: [UInt8]
+    private var bytes: SettlingBytes
 
     init(slots: Int) {
-        bytes = Array(repeating: 0, count: slots)
+        bytes = SettlingBytes(count: slots)
     }
 
     /// Marks an arrival; returns whether the same request arrived before.
     mutating func arrive(_ slot: Int) -> Bool {
-        defer { bytes[slot] |= 0x80 }
-        return bytes[slot] & 0x80 != 0
+        bytes.insert(bits: 0x80, at: slot) & 0x80 != 0
     }
 
     /// Marks an acceptance; returns how many were accepted before this one.
     mutating func accept(_ slot: Int) -> UInt64 {
-        let accepted = bytes[slot] & 0x7F
-        if accepted < 0x7F { bytes[slot] += 1 }
+        let byte = bytes[slot]
+        let accepted = byte & 0x7F
+        if accepted < 0x7F { bytes[slot] = byte + 1 }
         return UInt64(accepted)
     }
 }

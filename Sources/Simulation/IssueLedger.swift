@@ -1,61 +1,74 @@
 import Contract
 
-/// The storage behind `APILedger`: what the simulated API did to each issue, in compact arrays
-/// indexed by `id − 1` — 11 bytes per issue, so a ten-million-issue trial keeps it in about
-/// 110 MB and records a request without allocating. Lives in the API's locked state.
+/// The storage behind `APILedger`: what the simulated API did to each issue, in a few bits an
+/// issue — a million-issue trial keeps it in about 450 KiB, where one of 11 bytes an issue took
+/// 10.5 MiB — and records a request without allocating (once the chunks under an engine's window
+/// have their slots). Lives in the API's locked state.
+///
+/// - What happened to each issue (read, comments read, labelled, commented, repeated) is a byte
+///   of `SettlingBytes`: every issue ends in the same state, so it costs memory only for the
+///   issues an engine is working on.
+/// - The first label applied is 3 bits of `PackedLabels`: it decides whether a later label write
+///   is redundant or another side effect, and the verifier compares it with the right one.
+/// - Exact counts of repeated writes (up to 255) go in a dictionary, for the few issues written
+///   twice.
+/// - When work on each issue began is in `starts`: its first read until the harness claims it on
+///   delivery, and each page's first listing.
 struct IssueLedger {
-    let pageSize: Int
-    /// Bit 0: `GET /issues/N` succeeded; bit 1: its comments were read; bits 2...4: the first
-    /// label applied, as `Label.rawValue + 1` (0: none).
-    private var flags: [UInt8]
-    /// Labels applied that changed the issue: its first, and each different one after it,
-    /// saturating at 255 (`APICounters.duplicateWrites` counts exactly).
-    private var labels: [UInt8]
-    /// Comment writes applied, saturating at 255.
-    private var comments: [UInt8]
-    /// Arrival of the first successful per-issue read, in nanoseconds; `Int64.min` for none.
-    private var firstReadAt: [Int64]
-    /// When each listing page was first answered successfully; `Int64.min` for never.
-    private var pageListedAt: [Int64]
+    private var states: SettlingBytes
+    private var labels: PackedLabels
+    private var repeats: [IssueID: Repeats] = [:]
+    let starts: WorkStarts
 
-    static let none = Int64.min
+    /// Bits of an issue's state byte.
+    private enum Bit {
+        /// `GET /issues/N` succeeded.
+        static let issueRead: UInt8 = 1
+        /// `GET /issues/N/comments` succeeded.
+        static let commentsRead: UInt8 = 2
+        /// A label was applied (its first is in `labels`).
+        static let labelled: UInt8 = 4
+        /// A comment was posted.
+        static let commented: UInt8 = 8
+        /// A write changed the issue again: the exact counts are in `repeats`.
+        static let repeated: UInt8 = 16
+    }
+
+    /// Writes applied to an issue written more than once, each saturating at 255.
+    private struct Repeats {
+        var labels: UInt8
+        var comments: UInt8
+    }
 
     init(issueCount: Int, pageSize: Int) {
-        self.pageSize = pageSize
-        flags = Array(repeating: 0, count: issueCount)
-        labels = Array(repeating: 0, count: issueCount)
-        comments = Array(repeating: 0, count: issueCount)
-        firstReadAt = Array(repeating: Self.none, count: issueCount)
-        pageListedAt = Array(repeating: Self.none, count: (issueCount + pageSize - 1) / pageSize)
+        states = SettlingBytes(count: issueCount)
+        labels = PackedLabels(count: issueCount)
+        starts = WorkStarts(issueCount: issueCount, pageSize: pageSize)
     }
 
     /// Issue `id`'s entry.
     func entry(_ id: IssueID) -> APILedger.Entry {
-        let i = id - 1
-        let flag = flags[i]
-        let labelCode = flag >> 2 & 7
-        return APILedger.Entry(issueRead: flag & 1 != 0, commentsRead: flag & 2 != 0, labelsApplied: Int(labels[i]),
-                               label: labelCode == 0 ? nil : Label(rawValue: labelCode - 1),
-                               commentsPosted: Int(comments[i]), firstRequestAt: firstRequestAt(id))
+        let state = states[id - 1]
+        let (labelsApplied, commentsPosted) = counts(id, state)
+        return APILedger.Entry(issueRead: state & Bit.issueRead != 0, commentsRead: state & Bit.commentsRead != 0,
+                               labelsApplied: labelsApplied, label: labels[id - 1],
+                               commentsPosted: commentsPosted, firstRequestAt: starts.firstRequestAt(id))
     }
 
-    /// When work on issue `id` began: its first successful read, else its listing page's response.
-    func firstRequestAt(_ id: IssueID) -> Moment? {
-        var at = firstReadAt[id - 1]
-        if at == Self.none { at = pageListedAt[(id - 1) / pageSize] }
-        return at == Self.none ? nil : Moment(nanoseconds: at)
+    /// Labels applied that changed issue `id`, and comments posted on it.
+    private func counts(_ id: IssueID, _ state: UInt8) -> (labels: Int, comments: Int) {
+        if state & Bit.repeated != 0, let repeats = repeats[id] { return (Int(repeats.labels), Int(repeats.comments)) }
+        return (state & Bit.labelled != 0 ? 1 : 0, state & Bit.commented != 0 ? 1 : 0)
     }
 
     // MARK: - Recording
 
     mutating func recordIssueRead(_ id: IssueID, at arrival: Moment) {
-        flags[id - 1] |= 1
-        recordRead(id, at: arrival)
+        recordRead(id, Bit.issueRead, at: arrival)
     }
 
     mutating func recordCommentsRead(_ id: IssueID, at arrival: Moment) {
-        flags[id - 1] |= 2
-        recordRead(id, at: arrival)
+        recordRead(id, Bit.commentsRead, at: arrival)
     }
 
     /// What a label write did to an issue.
@@ -70,40 +83,52 @@ struct IssueLedger {
 
     /// Records a label write applied to issue `id`.
     mutating func recordLabel(_ id: IssueID, _ label: Label) -> LabelChange {
-        let i = id - 1
-        let code = label.rawValue + 1
-        switch flags[i] >> 2 & 7 {
-        case 0:
-            flags[i] |= code << 2
-            labels[i] = 1
+        if states[id - 1] & Bit.labelled != 0, labels[id - 1] == label { return .redundant }
+        guard countWrite(id, Bit.labelled, \.labels) else {
+            labels[id - 1] = label
             return .first
-        case code:
-            return .redundant
-        default:
-            _ = Self.bump(&labels[i])
-            return .another
         }
+        return .another
     }
 
     /// Comments posted on issue `id` (saturating at 255).
-    func commentsPosted(_ id: IssueID) -> Int { Int(comments[id - 1]) }
+    func commentsPosted(_ id: IssueID) -> Int {
+        counts(id, states[id - 1]).comments
+    }
 
     /// Records a comment write; returns whether one was applied before (a duplicate).
     mutating func recordComment(_ id: IssueID) -> Bool {
-        Self.bump(&comments[id - 1])
+        countWrite(id, Bit.commented, \.comments)
     }
 
     mutating func recordPageListed(_ page: Int, at response: Moment) {
-        if pageListedAt[page - 1] == Self.none { pageListedAt[page - 1] = response.nanoseconds }
+        starts.recordPageListed(page, at: response)
     }
 
-    private mutating func recordRead(_ id: IssueID, at arrival: Moment) {
-        if firstReadAt[id - 1] == Self.none { firstReadAt[id - 1] = arrival.nanoseconds }
+    /// Marks a successful read; the first read of either kind dates the start of work on the issue.
+    private mutating func recordRead(_ id: IssueID, _ bit: UInt8, at arrival: Moment) {
+        let before = states.insert(bits: bit, at: id - 1)
+        if before & (Bit.issueRead | Bit.commentsRead) == 0 { starts.recordFirstRead(id, at: arrival) }
     }
 
-    /// Adds one to a saturating counter; returns whether it was above 0.
-    private static func bump(_ count: inout UInt8) -> Bool {
-        defer { if count < .max { count += 1 } }
-        return count > 0
+    /// Counts a write that changed issue `id`: the first of its kind sets `bit`; a second moves
+    /// the issue's counts to `repeats`, where every later write of either kind is counted.
+    /// Returns whether one of its kind was applied before.
+    private mutating func countWrite(_ id: IssueID, _ bit: UInt8, _ counter: WritableKeyPath<Repeats, UInt8>) -> Bool {
+        var state = states[id - 1]
+        let before = state & bit != 0
+        if before, state & Bit.repeated == 0 {
+            let (labels, comments) = counts(id, state)
+            repeats[id] = Repeats(labels: UInt8(labels), comments: UInt8(comments))
+            state |= Bit.repeated
+        }
+        states[id - 1] = state | bit
+        if state & Bit.repeated != 0 { Self.bump(&repeats[id]![keyPath: counter]) }
+        return before
+    }
+
+    /// Adds one to a saturating counter.
+    private static func bump(_ count: inout UInt8) {
+        if count < .max { count += 1 }
     }
 }

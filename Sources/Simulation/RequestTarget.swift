@@ -73,7 +73,9 @@ struct RequestTarget {
             // Pages come after every issue's slots.
             slot = key >= 1 && key <= rules.lastPage ? rules.issueCount * Kind.perIssue + key - 1 : nil
         } else {
-            slot = (key - 1) * Kind.perIssue + Int(kind.rawValue)
+            // Kind by kind, so that the slots of the issues an engine works on sit together and
+            // the rest of the table stays settled (see `AttemptTable`).
+            slot = Int(kind.rawValue) * rules.issueCount + key - 1
         }
     }
 }

@@ -51,7 +51,9 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     /// caller already drew: multiply-shift, as `next(below:)`, where a `%` would cost a division.
     @inline(__always)
     public static func scale(_ bits: UInt64, below bound: Int) -> Int {
-        Int(truncatingIfNeeded: (bits & 0xFFFF_FFFF) &* UInt64(truncatingIfNeeded: bound) &>> 32)
+        // Parenthesised: `&>>` binds tighter than `&*`, and without them this shifted `bound`
+        // and returned 0 for every bound below 2³².
+        Int(truncatingIfNeeded: ((bits & 0xFFFF_FFFF) &* UInt64(truncatingIfNeeded: bound)) &>> 32)
     }
 
     // MARK: - Stateless mixing

@@ -22,6 +22,17 @@ import Testing
         #expect(zip(first, neighbour).allSatisfy { $0 != $1 })
     }
 
+    /// The low 32 bits scaled to 0..<bound: worked out by hand, and every value reached.
+    @Test func scaleMapsTheLowBitsOntoTheWholeRange() {
+        #expect(SeededRandom.scale(0, below: 10) == 0)
+        #expect(SeededRandom.scale(0x8000_0000, below: 10) == 5)
+        #expect(SeededRandom.scale(0xFFFF_FFFF, below: 10) == 9)
+        #expect(SeededRandom.scale(0xABCD_0000_0000_0000, below: 10) == 0)  // high bits are not read
+        var random = SeededRandom(seed: 3)
+        let seen = Set((0..<1_000).map { _ in SeededRandom.scale(random.next(), below: 7) })
+        #expect(seen == Set(0..<7))
+    }
+
     @Test func mixIsAPureOrderSensitiveFunctionOfItsWords() {
         #expect(SeededRandom.mix(1, 2) == 0x081A_5C13_7785_6B73)
         #expect(SeededRandom.mix(2, 1) == 0xF282_6F98_653E_9E57)
