@@ -1,7 +1,8 @@
 /// Where an engine delivers each issue's result, exactly once per issue.
 ///
-/// Called from any task; implementations are thread-safe and cheap (the harness's sink keeps a
-/// bitmap and a fingerprint per issue, so memory figures belong to the engine).
+/// Called from any task; implementations are thread-safe and cheap (the harness's sink keeps
+/// memory only for the issues in flight and a fixed-size sketch of the results, so memory figures
+/// belong to the engine).
 public protocol ResultSink: Sendable {
     func deliver(_ result: IssueResult)
 

@@ -30,34 +30,15 @@ enum Compressor {
         }
     }
 
-    /// Bytes of input between two calls of `pause`.
-    static let sliceBytes = 16 * 1024
-
-    /// Compresses `bytes`, calling `pause` after every `sliceBytes` of input: deflating a 300 KB
-    /// page takes milliseconds, during which the thread would run nothing else.
-    static func compress(_ bytes: [UInt8], pause: () async -> Void = {}) async -> Block {
+    static func compress(_ bytes: [UInt8]) -> Block {
         let stored = Block(level: 0, rawCount: bytes.count, bytes: bytes)
         guard !bytes.isEmpty else { return stored }
-        let level = level(forSampleRatio: sampleRatio(bytes))
-        guard level > 0 else { return stored }
-        let deflater = Deflater(level: level, totalBytes: bytes.count)
-        var start = 0
-        while start < bytes.count {
-            let end = min(bytes.count, start + sliceBytes)
-            deflater.feed(bytes[start..<end], last: end == bytes.count)
-            start = end
-            if start < bytes.count { await pause() }
-        }
-        let compressed = deflater.bytes
-        return compressed.count < bytes.count ? Block(level: level, rawCount: bytes.count, bytes: compressed) : stored
-    }
-
-    /// What the first `sampleBytes` of non-empty `bytes` shrink to at level 1, as a fraction.
-    private static func sampleRatio(_ bytes: [UInt8]) -> Double {
         let sample = bytes.prefix(sampleBytes)
-        let deflater = Deflater(level: 1, totalBytes: sample.count)
-        deflater.feed(sample, last: true)
-        return Double(deflater.bytes.count) / Double(sample.count)
+        let ratio = Double(deflate(sample, level: 1).count) / Double(sample.count)
+        let level = level(forSampleRatio: ratio)
+        guard level > 0 else { return stored }
+        let compressed = deflate(bytes[...], level: level)
+        return compressed.count < bytes.count ? Block(level: level, rawCount: bytes.count, bytes: compressed) : stored
     }
 
     static func decompress(_ block: Block) throws(CompressorError) -> [UInt8] {
@@ -76,6 +57,20 @@ enum Compressor {
             throw .inflateFailed(zlibStatus: status, expected: block.rawCount, produced: produced)
         }
         return raw
+    }
+
+    /// zlib-format deflate of non-empty `input` at `level`.
+    private static func deflate(_ input: ArraySlice<UInt8>, level: Int32) -> [UInt8] {
+        let bound = Int(compressBound(uLong(input.count)))
+        return [UInt8](unsafeUninitializedCapacity: bound) { output, initialized in
+            var length = uLongf(bound)
+            let status = input.withUnsafeBufferPointer { input in
+                compress2(output.baseAddress, &length, input.baseAddress, uLong(input.count), level)
+            }
+            // compress2 fails only on a bad level or no memory: the output is sized by compressBound.
+            precondition(status == Z_OK, "zlib compress2 failed with status \(status)")
+            initialized = Int(length)
+        }
     }
 }
 

@@ -36,7 +36,7 @@ extension Phase3 {
         while let page = try await stream.nextCompaction() {
             guard case .raw(let issues) = page.element else { continue }
             let encoded = PageCodec.encode(issues)
-            let block = await Compressor.compress(encoded, pause: { await Task.yield() })
+            let block = Compressor.compress(encoded)
             if stream.compacted(page.id, as: block) {
                 sink.noteCompression(rawBytes: encoded.count, compressedBytes: block.bytes.count)
             }

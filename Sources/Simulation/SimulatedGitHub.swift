@@ -13,8 +13,9 @@ import Synchronization
 /// latencies and errors whichever engine asks and in whatever order.
 ///
 /// The hot path takes the lock once on arrival and once on completion and allocates nothing but
-/// the response payload; text is generated outside the lock. Bookkeeping costs 16 bytes per issue
-/// (the ledger's 11 and the attempt table's 5), allocated up front.
+/// the response payload; text is generated outside the lock. Bookkeeping (the ledger, the attempt
+/// table) costs memory for the issues in flight, not for every issue (`SettlingBytes`), plus
+/// 8 bytes a listing page.
 ///
 /// Writes and lost responses. With an error rate, half of the transient errors of writes (drawn
 /// from the request's stream) happen after the server applied the write: the change is made, the
@@ -56,7 +57,8 @@ public final class SimulatedGitHub: IssueAPI {
         APILedger(api: self, issueCount: rules.issueCount)
     }
 
-    /// Reads the ledger under the lock, for `APILedger`.
+    /// Lends the ledger under the lock, for `APILedger`: to read it, and for the harness's sink to
+    /// claim the start times of delivered issues (`WorkStarts`, a class touched only under this lock).
     func withLedger<Value: Sendable>(_ body: (borrowing IssueLedger) -> Value) -> Value {
         state.withLock { body($0.ledger) }
     }

@@ -6,35 +6,24 @@ import Testing
     static let text = Array(
         String(repeating: "the crash regression is slow and the memory leak is broken; ", count: 200).utf8)
 
-    @Test func redundantTextCompressesAtLevelOneAndRoundTrips() async throws {
-        let block = await Compressor.compress(Self.text)
+    @Test func redundantTextCompressesAtLevelOneAndRoundTrips() throws {
+        let block = Compressor.compress(Self.text)
         #expect(block.level == 1)
         #expect(block.bytes.count < Self.text.count / 10)
         #expect(try Compressor.decompress(block) == Self.text)
     }
 
-    /// A page of many slices pauses between slices, never after the last, and is one zlib stream.
-    @Test func longInputPausesBetweenSlicesAndRoundTrips() async throws {
-        let long = Array(Self.text.prefix(10_000)) + (0..<100_000).map { UInt8(truncatingIfNeeded: $0 % 251) }
-        let pauses = PauseCounter()
-        let block = await Compressor.compress(long, pause: { pauses.count += 1 })
-        #expect(pauses.count == (long.count - 1) / Compressor.sliceBytes)
-        #expect(block.level > 0)
-        #expect(block.bytes.count < long.count / 10)
-        #expect(try Compressor.decompress(block) == long)
-    }
-
-    @Test func incompressibleBytesAreStoredRaw() async throws {
+    @Test func incompressibleBytesAreStoredRaw() throws {
         var random = SplitMix64(seed: 7)
         let noise = (0..<4096).map { _ in UInt8(truncatingIfNeeded: random.next()) }
-        let block = await Compressor.compress(noise)
+        let block = Compressor.compress(noise)
         #expect(block.level == 0)
         #expect(block.bytes == noise)
         #expect(try Compressor.decompress(block) == noise)
     }
 
-    @Test func emptyInputIsStoredRaw() async throws {
-        let block = await Compressor.compress([])
+    @Test func emptyInputIsStoredRaw() throws {
+        let block = Compressor.compress([])
         #expect(block == Compressor.Block(level: 0, rawCount: 0, bytes: []))
         #expect(try Compressor.decompress(block) == [])
     }
@@ -46,17 +35,12 @@ import Testing
         #expect(Compressor.level(forSampleRatio: 0.95) == 0)
     }
 
-    @Test func corruptBlockThrowsWithZlibStatus() async {
-        var block = await Compressor.compress(Self.text)
+    @Test func corruptBlockThrowsWithZlibStatus() {
+        var block = Compressor.compress(Self.text)
         block.bytes[2] ^= 0xFF
         block.bytes.removeLast(block.bytes.count / 2)
         #expect(throws: CompressorError.self) { try Compressor.decompress(block) }
         let error = CompressorError.inflateFailed(zlibStatus: -3, expected: 12000, produced: 0)
         #expect(error.description == "zlib inflate failed with status -3: expected 12000 bytes, produced 0")
     }
-}
-
-/// Counts calls of `Compressor.compress`'s `pause`, which runs on the test's task only.
-private final class PauseCounter {
-    var count = 0
 }

@@ -32,7 +32,7 @@ struct ReliabilityMemoryTests {
 
     @Test func anEngineThatHoldsEveryIssueIsRefusedBeyondTheMemoryAvailable() {
         #expect(throws: HarnessError.io(path: "", message: "big.json: phase1 at 1000000 issues would need about 2.5 GiB "
-            + "(1000000 issues × 2.6 KiB (2 × 1000 B of body, 2.0 comments × 148 B, 320 B of containers) + 30.5 MiB of "
+            + "(1000000 issues × 2.6 KiB (2 × 1000 B of body, 2.0 comments × 148 B, 320 B of containers) + 5.7 MiB of "
             + "bookkeeping + 32.0 MiB for the process), more than the 1.0 GiB of memory available (MemAvailable in /proc/meminfo); phase1 keeps every issue "
             + "in memory: run fewer issues (--sizes) or an engine that streams (phase3)")) {
             try plan(Self.scenario(), available: 1 << 30)
@@ -54,15 +54,15 @@ struct ReliabilityMemoryTests {
     }
 
     @Test func theAddressSpaceLimitCountsTheProcessToo() {
-        #expect(throws: HarnessError.io(path: "", message: "big.json: phase1 at 100000 issues would need about 364.5 MiB "
-            + "(100000 issues × 2.6 KiB (2 × 1000 B of body, 2.0 comments × 148 B, 320 B of containers) + 3.1 MiB of "
+        #expect(throws: HarnessError.io(path: "", message: "big.json: phase1 at 100000 issues would need about 362.1 MiB "
+            + "(100000 issues × 2.6 KiB (2 × 1000 B of body, 2.0 comments × 148 B, 320 B of containers) + 585.9 KiB of "
             + "bookkeeping + 112.0 MiB for the process), more than the 256 MiB of address space runs.maxRSSMiB allows; phase1 keeps every issue in memory: "
             + "run fewer issues (--sizes) or an engine that streams (phase3)")) {
             try plan(Self.scenario(#", "maxRSSMiB": 256"#), sizes: [100_000], available: nil)
         }
         // Too tight a limit for any trial process to start, whatever the engine.
         #expect(throws: HarnessError.io(path: "", message: "big.json: phase3 at 10 issues would need about 112.0 MiB "
-            + "(320 B of bookkeeping + 112.0 MiB for the process; phase3 streams its issues), more than the 64 MiB of address space runs.maxRSSMiB "
+            + "(60 B of bookkeeping + 112.0 MiB for the process; phase3 streams its issues), more than the 64 MiB of address space runs.maxRSSMiB "
             + "allows; raise runs.maxRSSMiB")) {
             try plan(Self.scenario(#", "maxRSSMiB": 64"#), engines: ["phase3"], sizes: [10], available: nil)
         }
