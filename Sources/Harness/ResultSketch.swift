@@ -89,13 +89,17 @@ struct ResultSketch: Sendable, Equatable {
         return Difference(pairs: pairs, residualCells: sketch.cells.count { !$0.isEmpty })
     }
 
+    /// Through a buffer pointer: the array's uniqueness and bounds checks on each of a cell's four
+    /// updates in each part were most of the cost of a delivery. Every index `cell` gives is in range.
     private mutating func apply(_ entry: Entry, sign: Int64) {
-        for part in 0..<Self.parts {
-            let index = Self.cell(entry.hash, part: part)
-            cells[index].count &+= sign
-            cells[index].ids ^= entry.id
-            cells[index].digests ^= entry.digest
-            cells[index].checks ^= entry.check
+        cells.withUnsafeMutableBufferPointer { cells in
+            for part in 0..<Self.parts {
+                let index = Self.cell(entry.hash, part: part)
+                cells[index].count &+= sign
+                cells[index].ids ^= entry.id
+                cells[index].digests ^= entry.digest
+                cells[index].checks ^= entry.check
+            }
         }
     }
 
