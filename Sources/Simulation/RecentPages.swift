@@ -22,15 +22,22 @@ struct RecentPages: Sendable {
     private var entries: [Entry] = []
     private var bytes = 0
 
-    /// Keeps `issues`, the page whose first issue is `firstID`, dropping the oldest pages to make room.
-    mutating func insert(firstID: IssueID, issues: [Issue]) {
+    /// Keeps `issues`, the page whose first issue is `firstID`, dropping the oldest pages to make
+    /// room. Returns the pages dropped, for the caller to free after the lock: freeing a hundred
+    /// issues' text under it made the other core wait (a zero-latency wall-clock run spent 4 % of
+    /// its time spinning on this lock).
+    mutating func insert(firstID: IssueID, issues: [Issue]) -> [[Issue]] {
         let size = issues.reduce(0) { $0 + $1.byteCount }
-        guard !issues.isEmpty, size <= Self.capacityBytes else { return }
+        guard !issues.isEmpty, size <= Self.capacityBytes else { return [] }
+        var dropped: [[Issue]] = []
         while bytes + size > Self.capacityBytes {
-            bytes -= entries.removeFirst().bytes
+            let oldest = entries.removeFirst()
+            bytes -= oldest.bytes
+            dropped.append(oldest.issues)
         }
         entries.append(Entry(firstID: firstID, issues: issues, bytes: size))
         bytes += size
+        return dropped
     }
 
     /// Issue `id`, if a page held has it.

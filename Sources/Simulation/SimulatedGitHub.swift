@@ -133,7 +133,8 @@ public final class SimulatedGitHub: IssueAPI {
                 let last = min(first + rules.pageSize - 1, rules.issueCount)
                 issues.reserveCapacity(last - first + 1)
                 for id in first...last { issues.append(corpus.issue(id)) }
-                recentPages.withLock { $0.insert(firstID: first, issues: issues) }
+                // The pages it drops come back out of the lock, to be freed here.
+                _ = recentPages.withLock { $0.insert(firstID: first, issues: issues) }
             }
             return .issuePage(IssuePage(page: page, lastPage: rules.lastPage, issues: issues))
         case .getIssue(let id):
