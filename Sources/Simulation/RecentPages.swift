@@ -24,7 +24,7 @@ struct RecentPages: Sendable {
 
     /// Keeps `issues`, the page whose first issue is `firstID`, dropping the oldest pages to make
     /// room. Returns the pages dropped, for the caller to free after the lock: freeing a hundred
-    /// issues' text under it made the other core wait (a zero-latency wall-clock run spent 4 % of
+    /// issues' text under it made the other core wait (a zero-latency wall-clock run spent 3 % of
     /// its time spinning on this lock).
     mutating func insert(firstID: IssueID, issues: [Issue]) -> [[Issue]] {
         let size = issues.reduce(0) { $0 + $1.byteCount }
