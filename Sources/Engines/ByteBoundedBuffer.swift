@@ -14,11 +14,10 @@ struct ByteBoundedBuffer<Element> {
     /// Numbers elements in the order they were pushed, from 0.
     typealias ID = Int
 
-    /// An element still held, with its number and the bytes held before it.
+    /// An element still held, with its number.
     struct Held {
         var id: ID
         var element: Element
-        var bytesAhead: Int
     }
 
     let capacity: Int
@@ -83,7 +82,7 @@ struct ByteBoundedBuffer<Element> {
         for index in stride(from: items.count - 1, through: head, by: -1) {
             guard let item = items[index] else { continue }
             let ahead = bytes - behind - item.bytes
-            if isWanted(item.element, ahead) { return Held(id: firstID + index, element: item.element, bytesAhead: ahead) }
+            if isWanted(item.element, ahead) { return Held(id: firstID + index, element: item.element) }
             behind += item.bytes
         }
         return nil

@@ -47,15 +47,17 @@ final class WorkStarts {
     /// When work on issue `id` began: its first successful read, else its page's first listing;
     /// `nil` if neither happened. After `claim`, its page's listing.
     func firstRequestAt(_ id: IssueID) -> Moment? {
-        var at = reads[id - 1]
-        if at == Self.none { at = pages[(id - 1) / pageSize] }
-        return at == Self.none ? nil : Moment(nanoseconds: at)
+        start(of: id, read: reads[id - 1])
     }
 
     /// `firstRequestAt(id)`, for the delivery of issue `id`'s result (once an issue): forgets its read.
     func claim(_ id: IssueID) -> Moment? {
-        var at = reads.take(id - 1)
-        if at == Self.none { at = pages[(id - 1) / pageSize] }
+        start(of: id, read: reads.take(id - 1))
+    }
+
+    /// Issue `id`'s start given its first read's moment (`none` if not held): that, else its page's.
+    private func start(of id: IssueID, read: Int64) -> Moment? {
+        let at = read == Self.none ? pages[(id - 1) / pageSize] : read
         return at == Self.none ? nil : Moment(nanoseconds: at)
     }
 

@@ -50,10 +50,15 @@ import Testing
     @Test func newestFindsTheLastMatchWithTheBytesAheadOfIt() {
         var buffer = ByteBoundedBuffer<String>(capacity: 1000)
         for (name, bytes) in [("a", 10), ("b", 20), ("c", 30), ("d", 40)] { buffer.push(name, bytes: bytes, reservation: 0) }
-        let newest = buffer.newest { _, _ in true }
-        #expect(newest?.element == "d" && newest?.bytesAhead == 60 && newest?.id == 3)
-        let wellBehind = buffer.newest { name, ahead in name != "d" && ahead >= 10 }
-        #expect(wellBehind?.element == "c" && wellBehind?.bytesAhead == 30)
+        var aheadOfNewest = -1
+        let newest = buffer.newest { _, ahead in
+            aheadOfNewest = ahead
+            return true
+        }
+        #expect(newest?.element == "d" && newest?.id == 3 && aheadOfNewest == 60)
+        // c has exactly a's 10 and b's 20 bytes ahead of it.
+        #expect(buffer.newest { name, ahead in name != "d" && ahead >= 30 }?.element == "c")
+        #expect(buffer.newest { name, ahead in name != "d" && ahead > 30 } == nil)
         #expect(buffer.newest { _, ahead in ahead > 60 } == nil)
     }
 
