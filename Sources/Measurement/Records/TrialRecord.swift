@@ -22,10 +22,15 @@ public struct TrialRecord: Codable, Sendable, Equatable {
     public var wallSeconds: Double
     /// Real time the engine's run took on the host (equal to `wallSeconds` on the wall clock).
     public var hostWallSeconds: Double
-    /// CPU time of the trial's process during the engine's run (user + system).
+    /// CPU time of the trial's process during the engine's run (user + system), without
+    /// `clockSpinSeconds`.
     public var cpuSeconds: Double
     public var userSeconds: Double
     public var systemSeconds: Double
+    /// CPU time the wall clock spent busy-waiting to end its sleeps on their deadlines (the
+    /// harness's cost of precise synthetic latency, taken out of `cpuSeconds` and `userSeconds`);
+    /// `nil` on the virtual clock, and in results written before it was measured.
+    public var clockSpinSeconds: Double?
     /// VmRSS just before the engine started.
     public var rssBeforeBytes: Int
     /// VmHWM after the run, with the high-water mark reset just before the engine started.
@@ -44,7 +49,7 @@ public struct TrialRecord: Codable, Sendable, Equatable {
                 isWarmup: Bool, clock: String, verified: Bool, failure: String?, wallSeconds: Double,
                 hostWallSeconds: Double, cpuSeconds: Double, userSeconds: Double, systemSeconds: Double,
                 rssBeforeBytes: Int, peakRSSBytes: Int, latencyMs: Percentiles, api: APICounters,
-                delivered: Int, compressedRawBytes: Int, compressedBytes: Int) {
+                delivered: Int, compressedRawBytes: Int, compressedBytes: Int, clockSpinSeconds: Double? = nil) {
         self.scenario = scenario
         self.engine = engine
         self.tuning = tuning
@@ -59,6 +64,7 @@ public struct TrialRecord: Codable, Sendable, Equatable {
         self.cpuSeconds = cpuSeconds
         self.userSeconds = userSeconds
         self.systemSeconds = systemSeconds
+        self.clockSpinSeconds = clockSpinSeconds
         self.rssBeforeBytes = rssBeforeBytes
         self.peakRSSBytes = peakRSSBytes
         self.latencyMs = latencyMs

@@ -3,25 +3,28 @@ import Glibc
 #endif
 import Contract
 
-/// Real time: `CLOCK_MONOTONIC` since the clock was made; synthetic latency is a real wait.
+/// Real time: `CLOCK_MONOTONIC` since the clock was made; synthetic latency is a real wait,
+/// ended at its deadline to within microseconds (`WakeUpSpin`).
 ///
 /// CLOCK_MONOTONIC because it never jumps (NTP slews it but never steps it), which is what a
 /// duration needs; it is also what `Task.sleep` waits on, so deadlines and sleeps agree.
 public struct WallClock: HarnessClock {
     private let originNanoseconds: Int64
+    private let spin = WakeUpSpin()
 
     public init() { originNanoseconds = Self.monotonicNanoseconds() }
 
     public func now() -> Moment { Moment(nanoseconds: Self.monotonicNanoseconds() &- originNanoseconds) }
 
     public func sleep(until deadline: Moment) async throws {
-        let remaining = deadline.nanoseconds &- now().nanoseconds
-        if remaining > 0 {
-            try await Task.sleep(nanoseconds: UInt64(remaining))
-        } else {
-            try Task.checkCancellation()
-        }
+        let end = originNanoseconds &+ deadline.nanoseconds
+        if end <= Self.monotonicNanoseconds() { return try Task.checkCancellation() }
+        try await spin.sleep(until: end)
     }
+
+    /// CPU time the clock's sleeps spent busy-waiting for their deadlines so far: the harness's
+    /// cost of precise latency, which a trial reports apart from the engine's CPU time.
+    public var spunCPU: Span { Span(nanoseconds: spin.spunCPU) }
 
     /// Busy-waits on the calling thread's CPU clock, so the span is CPU actually spent.
     public func spendCPU(_ span: Span) async throws {
