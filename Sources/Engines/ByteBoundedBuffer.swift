@@ -57,6 +57,9 @@ struct ByteBoundedBuffer<Element> {
         items.append((element, bytes))
     }
 
+    /// The oldest element, left in line.
+    var first: Element? { head < items.count ? items[head]?.element : nil }
+
     /// Takes the oldest element.
     mutating func pop() -> Element? {
         guard head < items.count, let item = items[head] else { return nil }

@@ -14,6 +14,9 @@ extension IssueStream {
         /// Unpacked pages waiting to be consumed.
         var ready: [[Issue]] = []
         var unpacking = 0
+        /// A worker's step left a compressed page next in line: the compactor, waiting, must hear
+        /// of it to thaw the page (`compactionStep`).
+        var thawDue = false
         /// The rest of the page being consumed.
         var current: ArraySlice<Issue> = []
         var pageBytesEstimate = 0
@@ -62,7 +65,8 @@ extension IssueStream {
             busy += 1
             let queued = !current.isEmpty || !ready.isEmpty || !buffer.isEmpty || canSpeculate
             let grew = queued && busy >= pool.limit && pool.recordGrowthSignal()
-            return .work(work, wakeOthers: grew || isFinished)
+            defer { thawDue = false }
+            return .work(work, wakeOthers: grew || isFinished || thawDue)
         }
 
         /// A page past the end (listed on a guess) comes back empty, as GitHub answers one.
@@ -95,6 +99,8 @@ extension IssueStream {
                 } else {
                     return nil
                 }
+                // A new page is being consumed: the compactor can thaw the next, if compressed.
+                if ready.isEmpty, unpacking == 0, case .compressed? = buffer.first { thawDue = true }
             }
             return .issues(takeChunk())
         }
@@ -125,18 +131,28 @@ extension IssueStream {
             return .fetch(page: nextPage, reservation: pageBytesEstimate)
         }
 
-        /// The compactor's next step: the newest raw page with at least a full buffer's bytes
-        /// ahead of it; `done` when there is none and no page is still to come, since pages
-        /// ahead of one only ever leave; `nil` to wait.
-        func compactionStep() -> CompactionStep? {
+        /// The compactor's next step: thaw the page next in line when it is compressed and no
+        /// decoded page waits; else compress the newest raw page with at least a full buffer's
+        /// bytes ahead of it; stop when no page is still to come and none is compressed (pages
+        /// ahead of one only ever leave); `nil` to wait.
+        mutating func compactionStep() -> CompactionStep? {
+            if ready.isEmpty, unpacking == 0, case .compressed(let block)? = buffer.first {
+                _ = buffer.pop()
+                unpacking += 1
+                return CompactionStep(compaction: .thaw(block))
+            }
             let threshold = max(1, settings.bufferBytes)
             let page = buffer.newest { stored, ahead in
                 if case .raw = stored { return ahead >= threshold }
                 return false
             }
-            if let page { return CompactionStep(page: page) }
+            if let page { return CompactionStep(compaction: .compress(page)) }
             let listingDone = lastPage.map { nextPage > $0 } ?? false
-            return listingDone && pagesInFlight == 0 ? CompactionStep(page: nil) : nil
+            let compressedLeft = buffer.newest { stored, _ in
+                if case .compressed = stored { return true }
+                return false
+            } != nil
+            return listingDone && pagesInFlight == 0 && !compressedLeft ? CompactionStep(compaction: nil) : nil
         }
 
         private mutating func takeChunk() -> ArraySlice<Issue> {

@@ -23,7 +23,9 @@ import Synchronization
 /// stays raw, since deflating costs about as much CPU per byte as analysing. Compressing on the
 /// side rather than in the worker that fetched the page keeps deflate off the requests' path: on
 /// latency-bound-wall, deflating in the fetching worker held up the next requests of the workers
-/// that listed pages, and phase3 reached 91.5 % of the bound instead of 96 %. The price: raw
+/// that listed pages, and phase3 reached 91.5 % of the bound instead of 96 %. For the same reason
+/// the compactor also thaws a compressed page as soon as it is next in line, so that workers find
+/// it decoded; one who gets there first inflates it itself. The price: raw
 /// pages wait whole until the compactor reaches them, so the peak holds more of them (phase3 saved
 /// 39.6 % of phase1's memory on seed-phase-comparison instead of 51.7 %), and a page a worker takes
 /// while it is being compressed stays raw, its deflate wasted.
@@ -94,10 +96,11 @@ final class IssueStream: Sendable {
         }
     }
 
-    /// The next page for the compactor to compress, waiting while there is none; `nil` once no
-    /// page will need it (see `State.compactionStep`).
-    func nextCompaction() async throws -> ByteBoundedBuffer<StoredPage>.Held? {
-        try await monitor.wait { state -> CompactionStep? in state.compactionStep() }.page
+    /// The compactor's next step, waiting while there is none; `nil` once no page will need it
+    /// (see `State.compactionStep`).
+    func nextCompaction() async throws -> Compaction? {
+        let step = try await monitor.wait { state -> CompactionStep? in state.compactionStep() }
+        return step.compaction
     }
 
     /// Page `id` compressed as `block`: it takes the raw page's place in line, unless a worker took
@@ -140,8 +143,16 @@ final class IssueStream: Sendable {
 }
 
 extension IssueStream {
-    /// What the compactor does next: compress `page`, or stop when it is `nil`.
+    /// What the compactor does next.
+    enum Compaction: Sendable {
+        /// Compress this page, and hand it back through `compacted`.
+        case compress(ByteBoundedBuffer<StoredPage>.Held)
+        /// Inflate and decode the page next in line, and hand it back through `unpacked`.
+        case thaw(Compressor.Block)
+    }
+
+    /// A compaction, or none ever again when `compaction` is `nil`.
     struct CompactionStep: Sendable {
-        var page: ByteBoundedBuffer<StoredPage>.Held?
+        var compaction: Compaction?
     }
 }

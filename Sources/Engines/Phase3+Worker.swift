@@ -17,7 +17,7 @@ extension Phase3 {
                 if number == 1, let page { pacer.expect(expectedRequests(after: page, stream: stream, work: job.work)) }
                 finished = .other
             case .unpack(let block):
-                stream.unpacked(try PageCodec.decode(try Compressor.decompress(block)))
+                try thaw(block, into: stream)
                 finished = .other
             case .issues(let chunk):
                 let start = job.clock.now()
@@ -31,16 +31,27 @@ extension Phase3 {
         }
     }
 
-    /// The compactor: compresses waiting pages (see `IssueStream`) until no page will need it.
+    /// The compactor: compresses waiting pages and thaws the next in line (see `IssueStream`)
+    /// until no page will need it.
     static func compact(stream: IssueStream, sink: any ResultSink) async throws {
-        while let page = try await stream.nextCompaction() {
-            guard case .raw(let issues) = page.element else { continue }
-            let encoded = PageCodec.encode(issues)
-            let block = Compressor.compress(encoded)
-            if stream.compacted(page.id, as: block) {
-                sink.noteCompression(rawBytes: encoded.count, compressedBytes: block.bytes.count)
+        while let compaction = try await stream.nextCompaction() {
+            switch compaction {
+            case .thaw(let block):
+                try thaw(block, into: stream)
+            case .compress(let page):
+                guard case .raw(let issues) = page.element else { continue }
+                let encoded = PageCodec.encode(issues)
+                let block = Compressor.compress(encoded)
+                if stream.compacted(page.id, as: block) {
+                    sink.noteCompression(rawBytes: encoded.count, compressedBytes: block.bytes.count)
+                }
             }
         }
+    }
+
+    /// Inflates and decodes a compressed page, and hands its issues to the stream.
+    static func thaw(_ block: Compressor.Block, into stream: IssueStream) throws {
+        stream.unpacked(try PageCodec.decode(try Compressor.decompress(block)))
     }
 
     /// Requests the run still needs once the first page is in, for the rate-limit pacer.
