@@ -26,13 +26,16 @@ public struct IssueResult: Sendable, Equatable {
 /// label by keyword weights, pick the best. Its cost is real CPU work proportional to the text.
 ///
 /// It runs once per issue in the engine and once more in the verifier, so it is written for
-/// speed: about 1 ns per byte where a byte-at-a-time tokeniser (FNV-1a per token) took 4. Such a
-/// tokeniser mispredicts a branch at every token boundary and runs a multiply per byte; this one
-/// reads the text 8 bytes at a time, classifies them into a bit mask of token bytes with
-/// carry-free arithmetic (SWAR: no branch per byte), folds the same words into the fingerprint,
-/// and walks the tokens with trailing-zero counts, looking each up by its first 8 bytes and its
-/// length. The keyword table is read through pointers taken once per call and the scores sit in
-/// a `SIMD8`: no allocation, no retain, no bounds check per byte.
+/// speed. A byte-at-a-time tokeniser mispredicts a branch at every token boundary and runs a
+/// multiply per byte; this one copies the text into a zero-padded scratch buffer on the stack,
+/// reads it 8 bytes at a time, folds the words into the fingerprint, classifies them into a bit
+/// mask of token bytes with carry-free arithmetic (SWAR: no branch per byte), and walks the
+/// tokens of 3 bytes or more with trailing-zero counts, looking each up by its first 8 bytes and
+/// its length. The keyword table is read through a pointer taken once per call: no allocation, no
+/// retain, no bounds check per byte. On the unlimited-fast workload (a title of a few dozen bytes
+/// and a 200-byte body) it runs about 1,910 instructions per issue, 8 a byte, counted by
+/// callgrind over a 20,000-issue virtual-clock trial; folding and classifying each word in one
+/// pass, walking every token and checking each read against the text's end took 3,390.
 public enum Analysis {
     /// Analyses an issue. `comments` must be exactly the comments the work plan says to read
     /// (empty when comments are not read).
@@ -81,7 +84,7 @@ public enum Analysis {
         var even: UInt64
         var odd: UInt64
         /// One score per label except `.triage`, which is what no keyword at all gives; lanes
-        /// past the last label stay 0.
+        /// past the last label stay 0. A lookup adds to them through a pointer.
         var scores = SIMD8<Int32>()
 
         init(seed: UInt64, probe: KeywordTable.Probe) {
@@ -95,7 +98,11 @@ public enum Analysis {
         mutating func scan(_ text: [UInt8]) {
             text.withUnsafeBufferPointer { buffer in
                 guard let bytes = buffer.baseAddress else { return }
-                Analysis.scan(bytes, count: buffer.count, probe: probe, even: &even, odd: &odd, scores: &scores)
+                withUnsafeMutablePointer(to: &scores) { scores in
+                    scores.withMemoryRebound(to: Int32.self, capacity: 8) { scores in
+                        Analysis.scan(bytes, count: buffer.count, probe: probe, even: &even, odd: &odd, scores: scores)
+                    }
+                }
             }
             even = Analysis.mix(even ^ UInt64(text.count))
         }
@@ -114,120 +121,146 @@ public enum Analysis {
         }
     }
 
-    /// The `count` bytes at `bytes`, 64 at a time (the last, short block copied into a zeroed
-    /// one): each block's words folded into the fingerprint and classified into a token mask,
-    /// then its tokens found by trailing-zero counts, a token that runs on past a block carried
-    /// over. Everything the loop touches is a local, so that it stays in registers.
-    @inline(__always)
-    static func scan(_ bytes: UnsafePointer<UInt8>, count: Int, probe: KeywordTable.Probe,
-                     even: inout UInt64, odd: inout UInt64, scores: inout SIMD8<Int32>) {
-        var (a, b, found) = (even, odd, scores)
-        @inline(__always) func token(from start: Int, to end: Int) {
-            if let hit = probe.lookup(bytes, from: start, to: end, count: count) {
-                found[Int(truncatingIfNeeded: hit &>> 32)] &+= Int32(truncatingIfNeeded: hit)
-            }
-        }
-        var carried = -1  // where a token that runs on from the previous block started
-        var previous: UInt64 = 0  // 1 when the byte before the block is a token byte
-        var base = 0
-        while base < count {
-            let mask = count &- base >= 64 ? block(UnsafeRawPointer(bytes + base), &a, &b)
-                : lastBlock(bytes + base, count: count &- base, &a, &b)
-            // Bit i of `follows`: byte i − 1 is a token byte. Tokens start where a token byte
-            // follows none, and end (exclusive) where none follows one; they alternate.
-            let follows = mask &<< 1 | previous
-            var starts = mask & ~follows
-            var ends = ~mask & follows
-            previous = mask &>> 63
-            if carried >= 0 {
-                if ends == 0 {
-                    base &+= 64
-                    continue
-                }
-                token(from: carried, to: base &+ ends.trailingZeroBitCount)
-                ends &= ends &- 1
-                carried = -1
-            }
-            while starts != 0 {
-                let start = base &+ starts.trailingZeroBitCount
-                starts &= starts &- 1
-                if ends == 0 {
-                    carried = start
-                    break
-                }
-                token(from: start, to: base &+ ends.trailingZeroBitCount)
-                ends &= ends &- 1
-            }
-            base &+= 64
-        }
-        if carried >= 0 { token(from: carried, to: count) }
-        (even, odd, scores) = (a, b, found)
-    }
+    /// Bytes a scan copies into its scratch at a time: whole 64-byte blocks, so that words keep
+    /// their lanes and bytes their bits in a block's mask from one copy to the next, and few
+    /// enough that with the padding and the masks the scratch stays within the 1 KiB that
+    /// `withUnsafeTemporaryAllocation` always takes from the stack (1,032 bytes took a malloc).
+    static let copyBytes = 13 * 64
 
-    /// Folds the 64 bytes at `bytes` into the fingerprint lanes and returns their token mask: bit
-    /// i set when byte i is an ASCII letter or digit.
-    @inline(__always)
-    static func block(_ bytes: UnsafeRawPointer, _ even: inout UInt64, _ odd: inout UInt64) -> UInt64 {
-        var mask: UInt64 = 0
-        for k in stride(from: 0, to: 8, by: 2) {
-            let first = load(bytes + 8 &* k), second = load(bytes + (8 &* k &+ 8))
-            even = mix(even ^ first)
-            odd = mix(odd ^ second)
-            mask |= tokenBits(first) &<< UInt64(8 &* k) | tokenBits(second) &<< UInt64(8 &* k &+ 8)
-        }
-        return mask
-    }
+    /// Words of scratch: the copy, 3 words of zeros (the rest of the last word, and the 16 bytes
+    /// from a token's start that a lookup reads), then one token mask per block.
+    static let scratchWords = copyBytes / 8 + 3 + copyBytes / 64
 
-    /// `block` for the last `count` (< 64) bytes of a text, as if zeros followed them, folding
-    /// only the words that hold text. Out of line, so that the hot loop does not pay for it in
+    /// The `count` bytes at `text`, copied `copyBytes` at a time into a scratch buffer with zeros
+    /// after them: the copy's words folded into the fingerprint, classified 64 at a time into
+    /// token masks, then each block's tokens found by trailing-zero counts, a token that runs on
+    /// past a block carried over. The copy lets every word and every lookup read whole words,
+    /// with no check for the text's end; only a token that runs on from one copy into the next is
+    /// read from the text itself. Everything the loops touch is a local, so that it stays in
     /// registers.
-    @inline(never)
-    static func lastBlock(_ bytes: UnsafePointer<UInt8>, count: Int, _ even: inout UInt64, _ odd: inout UInt64) -> UInt64 {
-        var mask: UInt64 = 0
-        var at = 0
-        while at < count {
-            let word = at + 8 <= count ? load(UnsafeRawPointer(bytes + at)) : tail(bytes, at: at, count: count)
-            if at & 8 == 0 { even = mix(even ^ word) } else { odd = mix(odd ^ word) }
-            mask |= tokenBits(word) &<< UInt64(at)
-            at += 8
+    @inline(__always)
+    static func scan(_ text: UnsafePointer<UInt8>, count: Int, probe: KeywordTable.Probe,
+                     even: inout UInt64, odd: inout UInt64, scores: UnsafeMutablePointer<Int32>) {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: scratchWords) { scratch in
+            let copy = scratch.baseAddress!
+            let masks = copy + (copyBytes / 8 + 3)
+            var (a, b) = (even, odd)
+            var carried = -1  // where (in the text) a token that runs on from the previous block started
+            var previous: UInt64 = 0  // 1 when the byte before the block is a token byte
+            var base = 0  // where in the text the copy starts
+            var copied = 0  // bytes in the copy
+            while base &+ copied < count {
+                base &+= copied
+                copied = min(count &- base, copyBytes)
+                let words = (copied &+ 7) &>> 3
+                (copy + (words &- 1)).initialize(repeating: 0, count: 3)
+                UnsafeMutableRawPointer(copy).copyMemory(from: text + base, byteCount: copied)
+                var at = 0
+                while at &+ 1 < words {
+                    a = mix(a ^ UInt64(littleEndian: copy[at]), by: probe.mixer)
+                    b = mix(b ^ UInt64(littleEndian: copy[at &+ 1]), by: probe.mixer)
+                    at &+= 2
+                }
+                if at < words { a = mix(a ^ UInt64(littleEndian: copy[at]), by: probe.mixer) }
+                tokenMasks(copy, words: words, into: masks)
+                var bytes = UnsafeRawPointer(copy)  // the block's first byte
+                for mask in UnsafeBufferPointer(start: masks, count: (words &+ 7) &>> 3) {
+                    defer { bytes += 64 }
+                    let gaps = ~mask  // bit i: byte i is no token byte
+                    if carried >= 0 {
+                        if gaps == 0 { continue }
+                        let length = base &+ (bytes - UnsafeRawPointer(copy)) &+ gaps.trailingZeroBitCount &- carried
+                        if carried >= base {
+                            probe.lookup(UnsafeRawPointer(copy) + (carried &- base), length: length, into: scores)
+                        } else {
+                            probe.lookup(text, at: carried, length: length, count: count, into: scores)
+                        }
+                        carried = -1
+                    }
+                    // Tokens start where a token byte follows none (bit i of `follows`: byte
+                    // i − 1 is a token byte). One with fewer than 3 bytes in the block either
+                    // ends in it, shorter than any keyword (see `KeywordTable.lengths`), or runs
+                    // on and is `carried` below: skipped, without a look at where it ends.
+                    let follows = mask &<< 1 | previous
+                    var starts = mask & ~follows & mask &>> 1 & mask &>> 2
+                    previous = mask &>> 63
+                    while starts != 0 {
+                        let start = starts.trailingZeroBitCount
+                        starts &= starts &- 1
+                        // 64 for the token that runs on past the block: longer than any keyword.
+                        probe.lookup(bytes + start, length: (gaps &>> UInt64(start)).trailingZeroBitCount, into: scores)
+                    }
+                    // The token that runs on starts after the last gap (at 0 if there is none).
+                    if previous != 0 {
+                        carried = base &+ (bytes - UnsafeRawPointer(copy)) &+ 64 &- gaps.leadingZeroBitCount
+                    }
+                }
+            }
+            if carried >= 0 {
+                if carried >= base {
+                    probe.lookup(UnsafeRawPointer(copy) + (carried &- base), length: count &- carried, into: scores)
+                } else {
+                    probe.lookup(text, at: carried, length: count &- carried, count: count, into: scores)
+                }
+            }
+            (even, odd) = (a, b)
         }
-        return mask
     }
+
+    /// Writes the token mask of each 64 of the `words` words at `text` (the last block's as if
+    /// zeros followed its words) to `masks`: bit i set when byte i is an ASCII letter or digit.
+    /// Out of line, so that its constants have the registers to themselves. Each mask is built
+    /// from its last word down, shifted up a byte a word, which needs no 64-bit constant to place
+    /// a word's bits.
+    @inline(never)
+    static func tokenMasks(_ text: UnsafePointer<UInt64>, words: Int, into masks: UnsafeMutablePointer<UInt64>) {
+        var (text, masks, blocks) = (text, masks, words &>> 3)
+        while blocks > 0 {
+            var mask: UInt64 = 0
+            for k in (0..<8).reversed() { mask = mask &<< 8 | tokenBits(UInt64(littleEndian: text[k])) }
+            masks.pointee = mask
+            (text, masks, blocks) = (text + 8, masks + 1, blocks &- 1)
+        }
+        var rest = words & 7
+        guard rest > 0 else { return }
+        var mask: UInt64 = 0
+        repeat {
+            rest &-= 1
+            mask = mask &<< 8 | tokenBits(UInt64(littleEndian: text[rest]))
+        } while rest > 0
+        masks.pointee = mask
+    }
+
+    /// The fingerprint's multiplier.
+    static let mixer: UInt64 = 0xff51_afd7_ed55_8ccd
 
     /// One fingerprint step: a multiply by an odd constant (a bijection that spreads low bits
-    /// up) and a rotation (that brings high bits down for the next step).
+    /// up) and a rotation (that brings high bits down for the next step). The scan loop passes
+    /// `mixer` read through the probe, where the optimiser does not see a constant: with a
+    /// constant it folds the rotation's left shift into a second multiply, five instructions
+    /// where a multiply and a rotate are two.
     @inline(__always)
-    static func mix(_ x: UInt64) -> UInt64 {
-        let m = x &* 0xff51_afd7_ed55_8ccd
+    static func mix(_ x: UInt64, by multiplier: UInt64 = mixer) -> UInt64 {
+        let m = x &* multiplier
         return m &<< 23 | m &>> 41
     }
 
     /// The 8 bits of a token mask for the 8 bytes of `x` (byte i little-endian, bit i).
     ///
-    /// With the high bit of each byte cleared (y), adding `0x80 − lo` to a byte sets its high bit
-    /// exactly when it is ≥ lo, and never carries into the next byte; a byte is in lo...hi when
-    /// that holds for lo and not for hi + 1. Letters are tested after OR-ing 0x20 (ASCII upper to
-    /// lower case), digits as they are; bytes ≥ 0x80 are never token bytes. The high bits are
-    /// then gathered into one byte by a multiply.
+    /// With the high bit of each byte set, subtracting lo < 0x80 from a byte never borrows from
+    /// the next, and leaves the high bit set exactly when the byte's low 7 bits are ≥ lo; they
+    /// are in lo..<hi when that holds for lo and not for hi. Letters are tested with 0x20 set too
+    /// (ASCII upper to lower case), digits without; bytes ≥ 0x80 are never token bytes. The high
+    /// bits are then gathered into the top byte by a multiply (bit 7 of byte i lands on bit
+    /// 56 + i, and no two partial products meet) and shifted down.
     @inline(__always)
     static func tokenBits(_ x: UInt64) -> UInt64 {
         let high: UInt64 = 0x8080_8080_8080_8080
-        let y = x & ~high
-        let c = y | 0x2020_2020_2020_2020
-        let letter = (c &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(c &+ 0x0505_0505_0505_0505)  // 0x61...0x7A
-        let digit = (y &+ 0x5050_5050_5050_5050) & ~(y &+ 0x4646_4646_4646_4646)   // 0x30...0x39
-        let token = (letter | digit) & ~x & high
-        return ((token &>> 7) &* 0x0102_0408_1020_4080) &>> 56
-    }
-
-    /// Up to 8 bytes of the token `text[start..<end]` from `at`, lower-cased, zeros after the
-    /// token's end (`end` ≤ `count`, the text's length).
-    @inline(__always)
-    static func chunk(_ text: UnsafePointer<UInt8>, at: Int, end: Int, count: Int) -> UInt64 {
-        let chunk = at &+ 8 <= count ? load(UnsafeRawPointer(text + at)) : tail(text, at: at, count: count)
-        // Without a branch: most tokens are shorter than 8 bytes, but not predictably so.
-        let drop = 64 &- 8 &* min(end &- at, 8)
-        return (chunk | 0x2020_2020_2020_2020) & ~0 &>> UInt64(truncatingIfNeeded: drop)
+        let lower = x | 0xA0A0_A0A0_A0A0_A0A0, plain = x | high
+        let letter = (lower &- 0x6161_6161_6161_6161) ^ (lower &- 0x7B7B_7B7B_7B7B_7B7B)  // 0x61..<0x7B
+        let digit = (plain &- 0x3030_3030_3030_3030) ^ (plain &- 0x3A3A_3A3A_3A3A_3A3A)   // 0x30..<0x3A
+        let token = (letter | digit) & (plain ^ x)  // plain ^ x: the high bits x does not have
+        return (token &* 0x0002_0408_1020_4081) &>> 56
     }
 
     /// 8 bytes at `bytes`, byte 0 lowest.
@@ -236,107 +269,125 @@ public enum Analysis {
         UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self))
     }
 
-    /// The bytes from `at` to the end of a text of `count` bytes, fewer than 8, as `load` would
-    /// give them with zeros after: the text's last 8 bytes shifted down, when it has 8. Out of
-    /// line, so that the hot loop does not pay for it in registers.
+    /// Up to 8 bytes from `at` (< `count`) of a text of `count` bytes, as `load` would give them,
+    /// with zeros after the text's end. Out of line: only a token that runs on from one copy into
+    /// the next is read from the text.
     @inline(never)
-    static func tail(_ text: UnsafePointer<UInt8>, at: Int, count: Int) -> UInt64 {
-        if count >= 8 { return load(UnsafeRawPointer(text + (count - 8))) >> UInt64(8 * (at + 8 - count)) }
-        var chunk: UInt64 = 0
-        for i in 0..<(count - at) { chunk |= UInt64(text[at + i]) << UInt64(8 * i) }
-        return chunk
+    static func word(_ text: UnsafePointer<UInt8>, at: Int, count: Int) -> UInt64 {
+        var word: UInt64 = 0
+        for i in 0..<min(count - at, 8) { word |= UInt64(text[at + i]) << UInt64(8 * i) }
+        return word
     }
 }
 
 extension Analysis {
     /// The keywords in 256 slots, each alone in the slot that a multiply-shift hash of its first
-    /// 8 bytes and its length picks (the multiplier is searched for when the table is built): a
-    /// token that is no keyword, nearly every token, costs one load and one compare.
+    /// 8 bytes picks (the multiplier is searched for when the table is built): a token that is no
+    /// keyword, nearly every token, costs its length check or one load, one AND and one compare.
     struct KeywordTable: Sendable {
         static let size = 256
-        /// Longest keyword: a lookup compares at most two 8-byte chunks.
-        static let longest = 16
-        /// The slot's keyword's first 8 bytes as `Analysis.chunk` reads them; 0 for an empty slot,
-        /// which no token matches (a token is at least one non-zero byte).
-        private var firsts = [UInt64](repeating: 0, count: size)
-        /// Its bytes 8..<16 the same way (0 for a keyword of at most 8 bytes).
-        private var seconds = [UInt64](repeating: 0, count: size)
-        /// `length << 40 | label << 32 | weight`.
-        private var entries = [UInt64](repeating: 0, count: size)
+        /// Keyword lengths. A token longer than the longest is not looked up, nor, by the scan, one
+        /// shorter than 3 bytes: the shortest keyword must have at least 3.
+        static let lengths = 3...13
+        /// `firsts`, `seconds` and `entries` (`size` each), then `masks` (one per length up to the
+        /// longest), in one array so that a probe holds one pointer.
+        private var words = [UInt64](repeating: 0, count: 3 * size + lengths.upperBound + 1)
         private var multiplier: UInt64 = 0
+        /// `Analysis.mixer`, handed to the scan loop through the probe (see `Analysis.mix`).
+        private let mixer = Analysis.mixer
+
+        /// Where each part of `words` starts. `firsts`: the slot's keyword's first 8 bytes
+        /// case-folded (see `masks`), zeros after its end; 0 for an empty slot, which no token
+        /// matches (a token's first byte folds to a non-zero one). `seconds`: its bytes 8..<16
+        /// the same way. `entries`: `length << 40 | label << 32 | weight`. `masks`: by length, the
+        /// bits a token of that length keeps of its first 8 bytes: those of its own bytes but bit
+        /// 5, so that one AND both drops the bytes after it and folds case (letters to upper
+        /// case, digits to 0x10...0x19, all distinct).
+        static let firsts = 0, seconds = size, entries = 2 * size, masks = 3 * size
 
         init(_ keywords: [(String, Label, Int32)]) {
+            for length in 0...Self.lengths.upperBound {
+                words[Self.masks + length] = 0xDFDF_DFDF_DFDF_DFDF & (length >= 8 ? ~0 : (1 << UInt64(8 * length)) - 1)
+            }
             let parsed = keywords.map { word, label, weight in
                 let bytes = Array(word.utf8)
-                precondition((1...Self.longest).contains(bytes.count)
+                precondition(Self.lengths.contains(bytes.count)
                               && bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) },
-                              "keyword '\(word)': 1...\(Self.longest) lower-case ASCII letters and digits")
-                return bytes.withUnsafeBufferPointer { text in
-                    let start = text.baseAddress!
-                    return (first: Analysis.chunk(start, at: 0, end: text.count, count: text.count),
-                            second: text.count > 8 ? Analysis.chunk(start, at: 8, end: text.count, count: text.count) : 0,
-                            length: text.count,
-                            entry: UInt64(text.count) << 40 | UInt64(label.rawValue) << 32 | UInt64(UInt32(bitPattern: weight)))
-                }
+                              "keyword '\(word)': \(Self.lengths) lower-case ASCII letters and digits")
+                return (first: Self.folded(bytes, from: 0), second: Self.folded(bytes, from: 8),
+                        entry: UInt64(bytes.count) << 40 | UInt64(label.rawValue) << 32 | UInt64(UInt32(bitPattern: weight)))
             }
+            // A token is hashed by its first 8 bytes alone, so no two keywords may share them.
+            precondition(Set(parsed.map(\.first)).count == parsed.count, "keywords that share their first 8 bytes")
             // Odd multipliers from a fixed sequence; with 29 keywords in 256 slots about one in
             // five places every keyword alone.
             let candidates = (UInt64(1)...10_000).lazy.map { $0 &* 0x9E37_79B9_7F4A_7C15 | 1 }
             guard let multiplier = candidates.first(where: { multiplier in
-                Set(parsed.map { Self.slot($0.first, length: $0.length, multiplier: multiplier) }).count == parsed.count
+                Set(parsed.map { Self.slot($0.first, multiplier: multiplier) }).count == parsed.count
             }) else { preconditionFailure("no collision-free keyword table for \(keywords.count) keywords") }
             self.multiplier = multiplier
             for keyword in parsed {
-                let slot = Self.slot(keyword.first, length: keyword.length, multiplier: multiplier)
-                firsts[slot] = keyword.first
-                seconds[slot] = keyword.second
-                entries[slot] = keyword.entry
+                let slot = Self.slot(keyword.first, multiplier: multiplier)
+                words[Self.firsts + slot] = keyword.first
+                words[Self.seconds + slot] = keyword.second
+                words[Self.entries + slot] = keyword.entry
             }
+        }
+
+        /// Bytes `from..<from + 8` of a keyword, case-folded, byte 0 lowest, zeros past its end.
+        private static func folded(_ bytes: [UInt8], from: Int) -> UInt64 {
+            bytes.dropFirst(from).prefix(8).reversed().reduce(0) { $0 << 8 | UInt64($1 & 0xDF) }
         }
 
         @inline(__always)
-        static func slot(_ first: UInt64, length: Int, multiplier: UInt64) -> Int {
-            Int(truncatingIfNeeded: ((first ^ UInt64(truncatingIfNeeded: length)) &* multiplier) &>> 56)
+        static func slot(_ first: UInt64, multiplier: UInt64) -> Int {
+            Int(truncatingIfNeeded: (first &* multiplier) &>> 56)
         }
 
-        /// Runs `body` with pointers into the table, valid for the call.
+        /// Runs `body` with a pointer into the table, valid for the call.
         func withProbe<R>(_ body: (Probe) -> R) -> R {
-            firsts.withUnsafeBufferPointer { firsts in
-                seconds.withUnsafeBufferPointer { seconds in
-                    entries.withUnsafeBufferPointer { entries in
-                        body(Probe(firsts: firsts.baseAddress!, seconds: seconds.baseAddress!,
-                                   entries: entries.baseAddress!, multiplier: multiplier))
-                    }
-                }
+            words.withUnsafeBufferPointer { words in
+                body(Probe(words: words.baseAddress!, multiplier: multiplier, mixer: mixer))
             }
         }
 
-        /// The table seen through pointers: no retain or bounds check per lookup.
+        /// The table seen through a pointer: no retain or bounds check per lookup.
         struct Probe {
-            let firsts: UnsafePointer<UInt64>
-            let seconds: UnsafePointer<UInt64>
-            let entries: UnsafePointer<UInt64>
+            let words: UnsafePointer<UInt64>
             let multiplier: UInt64
+            let mixer: UInt64
 
-            /// `label << 32 | weight` when the token `text[start..<end]` is a keyword, else `nil`
-            /// (`end` ≤ `count`, the text's length).
+            /// Adds the weight of the `length`-byte token at `token` to its label's score if it is a
+            /// keyword; 16 bytes from `token` may be read.
             @inline(__always)
-            func lookup(_ text: UnsafePointer<UInt8>, from start: Int, to end: Int, count: Int) -> UInt64? {
-                let length = end &- start
-                let first = Analysis.chunk(text, at: start, end: end, count: count)
-                let slot = KeywordTable.slot(first, length: length, multiplier: multiplier)
-                guard firsts[slot] == first else { return nil }
-                return confirm(slot, text, from: start, to: end, count: count)
+            func lookup(_ token: UnsafeRawPointer, length: Int, into scores: UnsafeMutablePointer<Int32>) {
+                lookup(length: length, into: scores) { Analysis.load(token + $0) }
             }
 
-            /// The rest of a lookup whose first 8 bytes matched: the length, then bytes 8..<16.
-            private func confirm(_ slot: Int, _ text: UnsafePointer<UInt8>, from start: Int, to end: Int,
-                                 count: Int) -> UInt64? {
-                let entry = entries[slot]
-                let length = end &- start
-                guard Int(truncatingIfNeeded: entry &>> 40) == length else { return nil }
-                if length > 8, seconds[slot] != Analysis.chunk(text, at: start &+ 8, end: end, count: count) { return nil }
-                return entry & 0xFF_FFFF_FFFF
+            /// `lookup` for the token `text[at..<at + length]` of a text of `count` bytes, read
+            /// byte by byte.
+            func lookup(_ text: UnsafePointer<UInt8>, at: Int, length: Int, count: Int,
+                        into scores: UnsafeMutablePointer<Int32>) {
+                lookup(length: length, into: scores) { Analysis.word(text, at: at + $0, count: count) }
+            }
+
+            /// Adds the weight of the `length`-byte token whose bytes `from..<from + 8` `read`
+            /// gives (from 0 or 8) to its label's score if it is a keyword.
+            @inline(__always)
+            private func lookup(length: Int, into scores: UnsafeMutablePointer<Int32>, read: (Int) -> UInt64) {
+                // Not checked against the shortest keyword: a shorter token's first 8 bytes match
+                // none of the table's.
+                guard length <= KeywordTable.lengths.upperBound else { return }
+                let first = read(0) & words[KeywordTable.masks &+ length]
+                let slot = KeywordTable.slot(first, multiplier: multiplier)
+                guard words[KeywordTable.firsts &+ slot] == first else { return }
+                let entry = words[KeywordTable.entries &+ slot]
+                guard Int(truncatingIfNeeded: entry &>> 40) == length else { return }
+                if length > 8 {
+                    let second = read(8) & words[KeywordTable.masks &+ length &- 8]
+                    guard words[KeywordTable.seconds &+ slot] == second else { return }
+                }
+                scores[Int(truncatingIfNeeded: entry &>> 32 & 7)] &+= Int32(truncatingIfNeeded: entry)
             }
         }
     }

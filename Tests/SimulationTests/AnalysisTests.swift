@@ -4,7 +4,8 @@ import Testing
 @testable import Simulation
 
 /// The shared analysis, which works 8 bytes at a time, against a plain tokeniser that works a byte
-/// at a time: they must agree on every label and score, wherever tokens fall.
+/// at a time and the fingerprint's definition: they must agree on every label, score and
+/// fingerprint, wherever tokens fall.
 @Suite struct AnalysisTests {
     /// Label and score the way the analysis is specified: lower-cased runs of ASCII letters and
     /// digits, each keyword's weight added to its label, the best label (the first on a tie), or
@@ -23,6 +24,37 @@ import Testing
         var best = 0
         for i in scores.indices where scores[i] > scores[best] { best = i }
         return (scores[best] == 0 ? .triage : Label(rawValue: UInt8(best))!, scores.reduce(0, +))
+    }
+
+    /// The fingerprint as it is defined, and as results recorded elsewhere depend on it: each
+    /// text's bytes as little-endian words (the last one padded with zeros), folded alternately
+    /// into two lanes seeded from the id, then the text's length into the first lane.
+    static func fingerprint(id: IssueID, texts: [[UInt8]]) -> UInt64 {
+        func mix(_ x: UInt64) -> UInt64 {
+            let m = x &* 0xFF51_AFD7_ED55_8CCD
+            return m << 23 | m >> 41
+        }
+        var lanes = [UInt64(truncatingIfNeeded: id) &* 0x9E37_79B9_7F4A_7C15]
+        lanes.append(~lanes[0])
+        for text in texts {
+            for (i, start) in stride(from: 0, to: text.count, by: 8).enumerated() {
+                let word = text[start..<min(start + 8, text.count)].reversed().reduce(0) { $0 << 8 | UInt64($1) }
+                lanes[i % 2] = mix(lanes[i % 2] ^ word)
+            }
+            lanes[0] = mix(lanes[0] ^ UInt64(text.count))
+        }
+        return mix(mix(lanes[0] ^ 0xD6E8_FEB8_6659_FD93) ^ lanes[1])
+    }
+
+    /// Expects `Analysis.analyze` to give the reference label, score and fingerprint.
+    static func expectReference(_ issue: Contract.Issue, _ comments: [Contract.Comment] = [],
+                                sourceLocation: SourceLocation = #_sourceLocation) {
+        let texts = [issue.title, issue.body] + comments.map(\.body)
+        let (label, score) = reference(texts)
+        let expected = IssueResult(id: issue.id, label: label, score: score,
+                                   fingerprint: fingerprint(id: issue.id, texts: texts))
+        #expect(Analysis.analyze(issue, comments: comments) == expected,
+                "title \(issue.title.count) bytes, body \(issue.body.count)", sourceLocation: sourceLocation)
     }
 
     static func issue(_ body: String, title: String = "") -> Contract.Issue {
@@ -83,5 +115,59 @@ import Testing
         #expect(Analysis.analyze(other, comments: []).fingerprint != base.fingerprint)
         #expect(Analysis.analyze(Self.issue(body + " "), comments: []).fingerprint
                 != Analysis.analyze(Self.issue(body), comments: []).fingerprint)
+    }
+
+    @Test func fingerprintsAreTheRecordedOnes() {
+        let body = "The server returns 502 after the upgrade to v1.2.3 when the cache is cold, see src/cache.swift:88."
+        let issue = Contract.Issue(id: 7, title: Array("Crash on start".utf8), body: Array(body.utf8), commentCount: 0)
+        let comment = Contract.Comment(body: Array("Same VULNERABILITY here: token leak".utf8))
+        #expect(Analysis.analyze(issue, comments: [comment])
+                == IssueResult(id: 7, label: .security, score: 15, fingerprint: 12_309_970_973_919_336_951))
+        #expect(Analysis.analyze(Contract.Issue(id: 0, title: [], body: [], commentCount: 0), comments: [])
+                == IssueResult(id: 0, label: .triage, score: 0, fingerprint: 9_716_468_488_725_893_224))
+    }
+
+    @Test func randomBytesOfEveryLengthMatchTheReference() {
+        var random = SplitMix64(seed: 11)
+        // Letters of both cases, digits, punctuation, the bytes around each class's edges, and
+        // bytes ≥ 0x80, so that tokens of every length start and end at every byte of a word.
+        let alphabet = Array("aAzZ09 .-/_`@[{".utf8) + [0x00, 0x10, 0x19, 0x2F, 0x3A, 0x7F, 0x80, 0xC3, 0xE1, 0xFF]
+        for length in 0...200 {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            let tokens = (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            Self.expectReference(Contract.Issue(id: length, title: bytes, body: tokens, commentCount: 0),
+                                 [Contract.Comment(body: Array(tokens.reversed()))])
+        }
+    }
+
+    @Test func keywordsAnywhereInAnyCaseMatchTheReference() {
+        let words = ["crash", "CRASH", "Crash", "crashes", "xcrash", "add", "ad", "ENHANCEMENT", "enhancements",
+                     "vulnerability", "Vulnerabilit", "vulnerabilityx", "throughput", "docs2", "a"]
+        // At offsets on both sides of 8-byte word and 64-byte block boundaries: alone, at the very
+        // end of the text, and run into a token that starts the text.
+        for word in words.map({ Array($0.utf8) }) {
+            for offset in [0, 1, 5, 6, 7, 8, 9, 55, 56, 57, 59, 60, 61, 62, 63, 64, 65, 66, 70] {
+                let spaced = [UInt8](repeating: 0x20, count: offset) + word
+                let run = [UInt8](repeating: 0x7A, count: offset) + word
+                Self.expectReference(Contract.Issue(id: offset, title: spaced, body: spaced + Array(" help".utf8),
+                                                    commentCount: 0), [Contract.Comment(body: run)])
+            }
+        }
+    }
+
+    @Test func longTextsMatchTheReference() {
+        // Texts longer than one scratch copy (832 bytes): a keyword across each copy boundary,
+        // and a token that runs on through a whole copy into the next.
+        let filler = Array("fails, see docs: 42 how ".utf8)
+        let keywords = Array(" security SLOW ".utf8)
+        for offset in [817, 818, 822, 823, 825, 827, 828, 831, 832, 1658, 1661] {
+            var text = (0..<80).flatMap { _ in filler }
+            text.replaceSubrange(offset..<offset + keywords.count, with: keywords)
+            Self.expectReference(Contract.Issue(id: offset, title: Array(text.prefix(offset + 6)), body: text,
+                                                commentCount: 0))
+        }
+        let run = [UInt8](repeating: 0x61, count: 900) + Array(" crash ".utf8) + [UInt8](repeating: 0x62, count: 1000)
+        Self.expectReference(Contract.Issue(id: 1, title: run, body: Array(run.prefix(1000)), commentCount: 0),
+                             [Contract.Comment(body: Array(run.suffix(1000)) + Array(" why".utf8))])
     }
 }
