@@ -23,8 +23,9 @@ struct ClausePool: Sendable {
     /// bytes of padding so that a 64-byte copy from any piece stays inside the table.
     /// Frozen (see `FrozenBuffer`): read by every core for every issue.
     private let bytes: FrozenBuffer<UInt8>
-    /// References into `bytes`, `offset << 16 | length << 1 | endsSentence`: `clauseCount`
-    /// clauses, then the topic words.
+    /// References into `bytes`, `offset << 16 | length << 2 | startsLower << 1 | endsSentence`:
+    /// `clauseCount` clauses, then the topic words. `startsLower` (the first byte is a lower-case
+    /// letter) lets `Writer.put` capitalise a piece without looking at it.
     private let refs: FrozenBuffer<UInt64>
     /// Each topic's words in `refs`, by `Label.rawValue`; empty for `.triage`.
     private let topics: FrozenBuffer<Range<Int>>
@@ -37,15 +38,17 @@ struct ClausePool: Sendable {
         var bytes: [UInt8] = []
         var refs: [UInt64] = []
         func add(_ piece: some Collection<UInt8>, endsSentence: Bool) {
-            refs.append(UInt64(bytes.count) << 16 | UInt64(piece.count) << 1 | (endsSentence ? 1 : 0))
+            let startsLower = piece.first.map((UInt8(ascii: "a")...UInt8(ascii: "z")).contains) ?? false
+            refs.append(UInt64(bytes.count) << 16 | UInt64(piece.count) << 2 | (startsLower ? 2 : 0) | (endsSentence ? 1 : 0))
             bytes.append(contentsOf: piece)
         }
         // A clause is at most 9 words, a stack frame and an ending: far below 512 bytes.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { scratch in
+        let room = 512
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room + Vocabulary.longestWord) { scratch in
             for _ in 0..<Self.clauseCount {
-                var writer = TextWriter(into: scratch, vocabulary: vocabulary, topic: 0..<0)
+                var writer = TextWriter(into: scratch.baseAddress!, capacity: room, vocabulary: vocabulary, topic: 0..<0)
                 guard let endsSentence = writer.clause(using: &random) else {
-                    preconditionFailure("a clause did not fit in \(scratch.count) bytes")
+                    preconditionFailure("a clause did not fit in \(room) bytes")
                 }
                 add(scratch[..<writer.count], endsSentence: endsSentence)
             }
@@ -64,15 +67,20 @@ struct ClausePool: Sendable {
         self.topics = FrozenBuffer(topics)
     }
 
-    /// Writes whole clauses about `topic` (an index into `Vocabulary.topics`) into `out`,
-    /// capitalising each that starts a sentence, then as much of the next one as fits up to a word
-    /// boundary; returns the bytes written, which `TextWriter.fill(after:using:)` then pads to
-    /// the exact length.
-    func write(into out: UnsafeMutableBufferPointer<UInt8>, topic: Int, using random: inout SeededRandom) -> Int {
-        guard let target = out.baseAddress else { return 0 }
+    /// Bytes past the end of a text that `write` may overwrite: what lets it copy any piece of up
+    /// to 64 bytes with four 16-byte moves (see `Writer.copy`).
+    static let overhang = 64
+
+    /// Writes whole clauses about `topic` (an index into `Vocabulary.topics`) at `target`,
+    /// capitalising each that starts a sentence, then as much of the next one as fits in
+    /// `capacity` bytes up to a word boundary; returns the bytes written, which
+    /// `TextWriter.fill(after:using:)` then pads to the exact length. The `overhang` bytes after
+    /// `capacity` must be writable: what is written there is garbage.
+    func write(into target: UnsafeMutablePointer<UInt8>, capacity: Int, topic: Int,
+               using random: inout SeededRandom) -> Int {
         let topicWords = topics[topic]
         let refs = refs.base
-        var writer = Writer(source: bytes.base, target: target, capacity: out.count)
+        var writer = Writer(source: bytes.base, target: target, capacity: capacity)
         var bits: UInt64 = 0
         var picksLeft = 0
         while true {
@@ -99,16 +107,18 @@ struct ClausePool: Sendable {
         let target: UnsafeMutablePointer<UInt8>
         let capacity: Int
         var count = 0
-        /// Whether the next piece starts a sentence.
-        var capitalize = true
+        /// 1 when the next piece starts a sentence, else 0: the `endsSentence` bit of the one before.
+        var capitalize: UInt64 = 1
 
         /// Appends the piece `ref`, capitalised if it starts a sentence. When it does not fit,
         /// appends what fits of it up to the last space and returns false.
         @inline(__always)
         mutating func put(_ ref: UInt64) -> Bool {
             let piece = source + Int(truncatingIfNeeded: ref >> 16)
-            var length = Int(truncatingIfNeeded: ref >> 1) & 0x7FFF
-            let room = capacity - count
+            var length = Int(truncatingIfNeeded: ref >> 2) & 0x3FFF
+            let room = capacity &- count
+            // 1 to capitalise: the piece starts a sentence, and with a lower-case letter.
+            var upper = ref >> 1 & capitalize
             let whole = length <= room
             if !whole {
                 // Up to a space: the byte after the part kept is one.
@@ -116,36 +126,37 @@ struct ClausePool: Sendable {
                 while length > 0 && piece[length] != UInt8(ascii: " ") && piece[length] != UInt8(ascii: "\n") {
                     length -= 1
                 }
+                if length == 0 { upper = 0 }
             }
-            copy(piece, length, room: room)
-            if capitalize, length > 0, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(target[count]) {
-                target[count] -= 0x20  // ASCII upper case is 32 below lower case
-            }
-            count += length
-            capitalize = ref & 1 != 0
+            copy(piece, length)
+            // Without a branch: ASCII upper case is 32 below lower case.
+            target[count] &-= UInt8(truncatingIfNeeded: upper << 5)
+            count &+= length
+            capitalize = ref & 1
             return whole
         }
 
-        /// Copies `length` bytes to the end of the text, which has `room` bytes left. A piece is
-        /// some 45 bytes: where 64 fit, four 16-byte moves copy it whatever its length (the bytes
-        /// after it are overwritten by what comes next), which costs no branch on the length — a
-        /// loop would mispredict its exit once a piece — nor a `memcpy` call.
+        /// Copies `length` bytes, at most the room left, to the end of the text. A piece is some
+        /// 45 bytes: four 16-byte moves copy up to 64 whatever the length — the bytes after it are
+        /// overwritten by what comes next, or land in the `overhang` — which costs no branch on the
+        /// length (a loop would mispredict its exit once a piece) nor a `memcpy` call. Longer
+        /// pieces (a stack frame) go on 16 bytes at a time, into at most 15 bytes of overhang.
+        /// The pool is padded so that the loads stay inside it.
         @inline(__always)
-        private func copy(_ piece: UnsafePointer<UInt8>, _ length: Int, room: Int) {
+        private func copy(_ piece: UnsafePointer<UInt8>, _ length: Int) {
             let from = UnsafeRawPointer(piece), to = UnsafeMutableRawPointer(target + count)
             @inline(__always) func move16(_ offset: Int) {
                 to.storeBytes(of: from.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self),
                               toByteOffset: offset, as: SIMD16<UInt8>.self)
             }
-            if length <= 64 && room >= 64 {
-                move16(0)
-                move16(16)
-                move16(32)
-                move16(48)
-            } else if (length + 15) & ~15 <= room {
-                for offset in stride(from: 0, to: length, by: 16) { move16(offset) }
-            } else {
-                to.copyMemory(from: from, byteCount: length)
+            move16(0)
+            move16(16)
+            move16(32)
+            move16(48)
+            var offset = 64
+            while offset < length {
+                move16(offset)
+                offset &+= 16
             }
         }
     }

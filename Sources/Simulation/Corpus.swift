@@ -40,15 +40,42 @@ public struct Corpus: Sendable {
 
     /// Issue `id` with its title and body, as `GET /issues/N` returns it.
     public func issue(_ id: IssueID) -> Issue {
+        var issue = Issue(id: id, title: [], body: [], commentCount: 0)
+        write(id, over: &issue)
+        return issue
+    }
+
+    /// Issues `ids`, written over the issues of `page` (one the API listed before) into their
+    /// storage where nobody else holds it: see `write(_:over:)`. If someone still holds the page
+    /// itself, it is copied first and none of its storage is reused; the result is the same.
+    func write(_ ids: ClosedRange<IssueID>, over page: inout [Issue]) {
+        if page.count > ids.count { page.removeLast(page.count - ids.count) }
+        page.withUnsafeMutableBufferPointer { issues in
+            for index in issues.indices { write(ids.lowerBound + index, over: &issues[index]) }
+        }
+        page.reserveCapacity(ids.count)
+        for id in ids.dropFirst(page.count) { page.append(issue(id)) }
+    }
+
+    /// Issue `id`, written over `issue`: its title and body go into the storage of `issue`'s
+    /// when nobody else holds it (see `Array.overwrite(writing:margin:_:)`). Value semantics make
+    /// that safe: a client that kept a copy of `issue` keeps its own storage and text.
+    func write(_ id: IssueID, over issue: inout Issue) {
         var text = stream(.issueText, id)
         let topic = topic(of: id)
         let titleWords = 3 + text.next(below: 8)
-        let title = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxTitleBytes) { scratch in
-            let count = write(into: scratch, topic: topic) { $0.title(words: titleWords, using: &text) }
-            return Array(UnsafeBufferPointer(rebasing: scratch[..<count]))
+        issue.id = id
+        issue.title.overwrite(writing: Self.maxTitleBytes, margin: Vocabulary.longestWord) { out in
+            var writer = writer(into: out, capacity: Self.maxTitleBytes, topic: topic)
+            writer.title(words: titleWords, using: &text)
+            return writer.count
         }
-        let body = prose(bytes: bodyByteCount(id), topic: topic, random: &text)
-        return Issue(id: id, title: title, body: body, commentCount: commentCount(id))
+        let bytes = bodyByteCount(id)
+        issue.body.overwrite(writing: bytes, margin: ClausePool.overhang) { out in
+            prose(into: out, bytes: bytes, topic: topic, random: &text)
+            return bytes
+        }
+        issue.commentCount = commentCount(id)
     }
 
     /// Issue `id`'s comments, as `GET /issues/N/comments` returns them.
@@ -60,25 +87,41 @@ public struct Corpus: Sendable {
         for index in 0..<count {
             var length = stream(.commentLength, id, index)
             var text = stream(.commentText, id, index)
-            comments.append(Comment(body: prose(bytes: Self.wholeNumber(commentBytes.sample(using: &length)),
-                                                topic: topic, random: &text)))
+            let bytes = Self.wholeNumber(commentBytes.sample(using: &length))
+            comments.append(Comment(body: [UInt8](writing: bytes, margin: ClausePool.overhang) { out in
+                prose(into: out, bytes: bytes, topic: topic, random: &text)
+                return bytes
+            }))
         }
         return comments
     }
 
     /// How many comments issue `id` has, without generating them.
+    ///
+    /// Inlined, here and in `bodyByteCount` and `topic(of:)`, so that generating an issue pays no
+    /// call for them.
+    @inline(__always)
     public func commentCount(_ id: IssueID) -> Int {
-        var random = stream(.commentCount, id)
-        return Self.wholeNumber(commentsPerIssue.sample(using: &random))
+        sampledCount(commentsPerIssue, stream: .commentCount, of: id)
     }
 
     /// Issue `id`'s body length in bytes, without generating it.
+    @inline(__always)
     public func bodyByteCount(_ id: IssueID) -> Int {
-        var random = stream(.bodyLength, id)
-        return Self.wholeNumber(bodyBytes.sample(using: &random))
+        sampledCount(bodyBytes, stream: .bodyLength, of: id)
     }
 
     // MARK: - Generation
+
+    /// A sample of `distribution` from issue `id`'s stream `tag`, as a whole number. A `.fixed`
+    /// distribution draws nothing, so its stream is not derived: two finalisers saved per issue
+    /// and quantity.
+    @inline(__always)
+    private func sampledCount(_ distribution: Distribution, stream tag: StreamTag, of id: IssueID) -> Int {
+        if case .fixed(let value) = distribution { return Self.wholeNumber(value) }
+        var random = stream(tag, id)
+        return Self.wholeNumber(distribution.sample(using: &random))
+    }
 
     /// A stream private to one quantity of one issue (or one comment): that of
     /// `SeededRandom.mix(seed, tag, id[, index])`, its key finished from `tagKeys`.
@@ -90,26 +133,25 @@ public struct Corpus: Sendable {
 
     /// Issue `id`'s topic, an index into `Vocabulary.topics`: one of `Label`'s, or `.triage`'s
     /// (no topic words).
+    @inline(__always)
     private func topic(of id: IssueID) -> Int {
         var random = stream(.topic, id)
         return random.next(below: vocabulary.topics.count)
     }
 
-    /// Exactly `bytes` bytes of prose: clauses from the pool, padded with words.
-    private func prose(bytes: Int, topic: Int, random: inout SeededRandom) -> [UInt8] {
-        [UInt8](writing: bytes) { out in
-            let written = clauses.write(into: out, topic: topic, using: &random)
-            let filled = write(into: out, topic: topic) { $0.fill(after: written, using: &random) }
-            precondition(filled == bytes, "prose of \(filled) bytes instead of \(bytes)")
-        }
+    /// Writes exactly `bytes` bytes of prose at `out`: clauses from the pool, padded with words.
+    /// `ClausePool.overhang` bytes past them must be writable (it is the larger of the writers'
+    /// overhangs).
+    private func prose(into out: UnsafeMutablePointer<UInt8>, bytes: Int, topic: Int, random: inout SeededRandom) {
+        let written = clauses.write(into: out, capacity: bytes, topic: topic, using: &random)
+        var writer = writer(into: out, capacity: bytes, topic: topic)
+        writer.fill(after: written, using: &random)
+        precondition(writer.count == bytes, "prose of \(writer.count) bytes instead of \(bytes)")
     }
 
-    /// Runs `body` with a writer into `out`; returns the bytes written.
-    private func write(into out: UnsafeMutableBufferPointer<UInt8>, topic: Int,
-                       _ body: (inout TextWriter) -> Void) -> Int {
-        var writer = TextWriter(into: out, vocabulary: vocabulary, topic: vocabulary.topics[topic])
-        body(&writer)
-        return writer.count
+    /// A writer of `capacity` bytes at `out`, about `topic`.
+    private func writer(into out: UnsafeMutablePointer<UInt8>, capacity: Int, topic: Int) -> TextWriter {
+        TextWriter(into: out, capacity: capacity, vocabulary: vocabulary, topic: vocabulary.topics[topic])
     }
 
     /// A sampled length or count as a whole number: rounded (half up), at least 0, at most

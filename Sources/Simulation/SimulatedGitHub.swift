@@ -131,9 +131,10 @@ public final class SimulatedGitHub: IssueAPI {
             if page >= 1 && page <= rules.lastPage {
                 let first = (page - 1) * rules.pageSize + 1
                 let last = min(first + rules.pageSize - 1, rules.issueCount)
-                issues.reserveCapacity(last - first + 1)
-                for id in first...last { issues.append(corpus.issue(id)) }
-                // The pages it drops come back out of the lock, to be freed here.
+                // Written over a page dropped earlier, whose storage it reuses where it can.
+                issues = recentPages.withLock { $0.takeSpare() }
+                corpus.write(first...last, over: &issues)
+                // The pages it drops but the spare come back out of the lock, to be freed here.
                 _ = recentPages.withLock { $0.insert(firstID: first, issues: issues) }
             }
             return .issuePage(IssuePage(page: page, lastPage: rules.lastPage, issues: issues))

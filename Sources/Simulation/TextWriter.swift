@@ -21,11 +21,13 @@ struct TextWriter {
     private let layout: Vocabulary.Layout
     private let topic: Range<Int>
 
-    /// A writer into `out`, with words from `vocabulary` and topic words from
-    /// `vocabulary.refs[topic]`.
-    init(into out: UnsafeMutableBufferPointer<UInt8>, vocabulary: Vocabulary, topic: Range<Int>) {
-        self.out = out.baseAddress ?? UnsafeMutablePointer(bitPattern: 1)!
-        capacity = out.count
+    /// A writer of at most `capacity` bytes at `out`, with words from `vocabulary` and topic words
+    /// from `vocabulary.refs[topic]`. The `Vocabulary.longestWord` bytes after those must be
+    /// writable too: a word that fits is copied with one 16-byte move whatever its length, which
+    /// may write past the end of the text (see `put(word:)`).
+    init(into out: UnsafeMutablePointer<UInt8>, capacity: Int, vocabulary: Vocabulary, topic: Range<Int>) {
+        self.out = out
+        self.capacity = capacity
         words = vocabulary.bytes.base
         refs = vocabulary.refs.base
         layout = vocabulary.layout
@@ -60,10 +62,29 @@ struct TextWriter {
     }
 
     /// Pads the buffer, of which the first `written` bytes are already text, to its exact
-    /// capacity (see `fill`).
+    /// capacity with words that fit — a Zipf word when it does, else one drawn among the words
+    /// short enough — spaced as prose, and a final "." when one byte is left after a word.
+    @inline(__always)  // once per text: a call would cost more than the few words it writes
     mutating func fill(after written: Int, using random: inout SeededRandom) {
-        count = written
-        fill(using: &random)
+        // A local copy writes, which stays in registers (see `title`).
+        var writer = self
+        writer.count = written
+        while writer.count < capacity {
+            let room = capacity - writer.count
+            if writer.count > 0 && !Self.isSpace(out[writer.count - 1]) {
+                writer.put(room == 1 ? UInt8(ascii: ".") : UInt8(ascii: " "))
+                continue
+            }
+            let draw = random.next()
+            let word = refs[zipfSlot(draw)]
+            if Int(word & 0xFF) <= room {
+                writer.put(word: word)
+            } else {
+                let choices = Int(refs[layout.fitting + min(room, layout.longest)])
+                writer.put(word: refs[layout.byLength + SeededRandom.scale(draw >> 32, below: choices)])
+            }
+        }
+        count = writer.count
     }
 
     /// Writes a title of `wordCount` words — plain words, one of them a topic word when there is
@@ -74,23 +95,33 @@ struct TextWriter {
         let plan = random.next()
         let topicAt = topic.isEmpty ? -1 : SeededRandom.scale(plan, below: wordCount)
         var wordBits = random.next()
-        let identifierAt = wordBits >> 61 == 0 ? wordCount - 1 : -1  // bits no word uses
-        for i in 0..<wordCount {
-            let start = count
-            if i > 0 { put(UInt8(ascii: " ")) }
+        // One title in eight ends with an identifier (bits no word uses). The words before it
+        // are written by a local copy of the writer, which no call sees, so that it stays in
+        // registers: `self` is in memory, which every byte written through `out` might change.
+        let endsWithIdentifier = wordBits >> 61 == 0
+        let plainWords = endsWithIdentifier ? wordCount - 1 : wordCount
+        var writer = self
+        defer { capitalizeByte(at: 0) }
+        for i in 0..<plainWords {
+            let start = writer.count
+            if i > 0 { writer.put(UInt8(ascii: " ")) }
             if i == 5 { wordBits = random.next() }  // 12 bits per word, 5 words per draw
-            if i == identifierAt {
-                identifier(random.next(), using: &random)
-            } else {
-                put(word: i == topicAt ? topicWord(plan >> 32) : refs[zipfSlot(wordBits)])
-            }
+            writer.put(word: i == topicAt ? topicWord(plan >> 32) : refs[zipfSlot(wordBits)])
             wordBits >>= 12
-            if overflowed {
+            if writer.overflowed {
                 count = start
-                break
+                return
             }
         }
-        capitalizeByte(at: 0)
+        count = writer.count  // all that the words changed: an overflow returned above
+        if endsWithIdentifier {
+            let start = count
+            put(UInt8(ascii: " "))
+            // The draw for words 5 to 9, made at the sixth word whatever it is.
+            if plainWords == 5 { _ = random.next() }
+            identifier(random.next(), using: &random)
+            if overflowed { count = start }
+        }
     }
 
     // MARK: - Tokens
@@ -235,27 +266,6 @@ struct TextWriter {
         put(UInt8(ascii: ")"))
     }
 
-    /// Pads to the exact capacity with words that fit — a Zipf word when it does, else one drawn
-    /// among the words short enough — spaced as prose, and a final "." when one byte is left
-    /// after a word.
-    private mutating func fill(using random: inout SeededRandom) {
-        while count < capacity {
-            if count > 0 && !Self.isSpace(out[count - 1]) {
-                put(capacity - count == 1 ? UInt8(ascii: ".") : UInt8(ascii: " "))
-                continue
-            }
-            let room = capacity - count
-            let draw = random.next()
-            let word = refs[zipfSlot(draw)]
-            if Int(word & 0xFF) <= room {
-                put(word: word)
-            } else {
-                let choices = Int(refs[layout.fitting + min(room, layout.longest)])
-                put(word: refs[layout.byLength + SeededRandom.scale(draw >> 32, below: choices)])
-            }
-        }
-    }
-
     // MARK: - Bytes
 
     /// The Zipf word slot in the low 12 bits of `bits`.
@@ -269,20 +279,17 @@ struct TextWriter {
 
     private mutating func overflow() { overflowed = true }
 
-    /// Copies a vocabulary word. Where 16 bytes are free, one unaligned 16-byte move copies it
-    /// (words are at most 16 bytes, and the vocabulary is padded so the load stays inside it);
-    /// a `memcpy` call would cost more than the copy.
+    /// Copies a vocabulary word with one unaligned 16-byte move, whatever its length: words are
+    /// at most 16 bytes, the vocabulary is padded so that the load stays inside it, and the
+    /// buffer has `Vocabulary.longestWord` writable bytes past `capacity` for the store. A
+    /// `memcpy` call, or a byte loop near the end of the text, would cost more than the copy.
     @inline(__always)
     private mutating func put(word ref: UInt32) {
         let length = Int(ref & 0xFF)
+        guard count + length <= capacity else { return overflow() }
         let source = UnsafeRawPointer(words + Int(ref >> 8))
-        if count + Vocabulary.longestWord <= capacity {
-            UnsafeMutableRawPointer(out + count).storeBytes(of: source.loadUnaligned(as: SIMD16<UInt8>.self),
-                                                            as: SIMD16<UInt8>.self)
-        } else {
-            guard count + length <= capacity else { return overflow() }
-            for i in 0..<length { out[count + i] = source.load(fromByteOffset: i, as: UInt8.self) }
-        }
+        UnsafeMutableRawPointer(out + count).storeBytes(of: source.loadUnaligned(as: SIMD16<UInt8>.self),
+                                                        as: SIMD16<UInt8>.self)
         count += length
     }
 

@@ -26,6 +26,56 @@ import Testing
         #expect(a.issue(1).title != a.issue(2).title)
     }
 
+    /// FNV-1a over every byte of issues `ids`: titles, bodies and comments, each after its length.
+    func digest(_ corpus: Corpus, _ ids: ClosedRange<Int>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        func add(_ bytes: [UInt8]) {
+            for byte in withUnsafeBytes(of: UInt64(bytes.count), Array.init) + bytes {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+            }
+        }
+        for id in ids {
+            let issue = corpus.issue(id)
+            add(issue.title)
+            add(issue.body)
+            corpus.comments(id).forEach { add($0.body) }
+        }
+        return hash
+    }
+
+    /// The text is a contract, not a detail: baselines, the verifier's digests and the compression
+    /// figures depend on every byte, so a faster generator must still write exactly this.
+    @Test func issuesKeepTheirExactText() {
+        let small = corpus(seed: 5) {
+            $0.bodyBytes = .fixed(200)
+            $0.commentsPerIssue = .fixed(1)
+            $0.commentBytes = .fixed(90)
+        }
+        #expect(String(decoding: small.issue(1).title, as: UTF8.self) == "And add sometimes to python we browser")
+        #expect(String(decoding: small.issue(1).body, as: UTF8.self) == """
+            Add if if typo up job.\n\nFeature as it are\n    at Network.pointer (wrong.yaml:592)\nFeature this only \
+            through we as `proposal.local`, returns i on to it my here sync. Feature between click was just out.
+            """)
+        #expect(String(decoding: small.comments(1)[0].body, as: UTF8.self) == """
+            To also my.\n\nTo a some do a 0x00122276050c. Feature and my a using and. A seems not the if
+            """)
+        #expect(String(decoding: small.issue(2).title, as: UTF8.self) == "Feature directory when")
+        #expect(digest(corpus(), 1...300) == 0x06CE_1702_F70F_FD35)
+    }
+
+    @Test func writingOverAPageGivesItsIssuesAndSparesThoseHeldElsewhere() {
+        let text = corpus()  // lognormal bodies: what a slot held rarely has the length it needs
+        var page = (1...100).map(text.issue)
+        let held = Array(page[10..<20])  // issues someone still holds
+        text.write(101...150, over: &page)
+        #expect(page == (101...150).map(text.issue))
+        #expect(held == (11...20).map(text.issue))
+        let shared = page  // the whole page, still held
+        text.write(151...260, over: &page)
+        #expect(page == (151...260).map(text.issue))
+        #expect(shared == (101...150).map(text.issue))
+    }
+
     @Test func bodyIsExactlyTheSampledLength() {
         let fixed = corpus { $0.bodyBytes = .fixed(200) }
         #expect((1...500).allSatisfy { fixed.issue($0).body.count == 200 })

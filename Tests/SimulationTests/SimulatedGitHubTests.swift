@@ -31,6 +31,28 @@ import Testing
         #expect(last.issues.allSatisfy { $0.body.count == 120 })
     }
 
+    /// Past some 15 pages of these issues the API drops the pages it keeps for reads and writes
+    /// later ones over them: what it lists and reads must still be the corpus, and pages a client
+    /// still holds must not change.
+    @Test func pagesListedOverDroppedOnesHoldTheCorpusAndHeldPagesStayAsListed() async throws {
+        let api = SimulatedGitHub(count: 4000)
+        var held: [IssuePage] = []
+        for page in 1...40 {
+            let ids = (page - 1) * 100 + 1 ... page * 100
+            guard case .issuePage(let listing) = try await api.send(.listIssues(page: page)).payload,
+                  case .issue(let read) = try await api.send(.getIssue(ids.upperBound - 7)).payload else {
+                Issue.record("not a page and an issue")
+                return
+            }
+            #expect(listing.issues == ids.map(api.corpus.issue))
+            #expect(read == api.corpus.issue(ids.upperBound - 7))
+            if page % 8 == 0 { held.append(listing) }
+        }
+        for listing in held {
+            #expect(listing.issues == ((listing.page - 1) * 100 + 1 ... listing.page * 100).map(api.corpus.issue))
+        }
+    }
+
     @Test func readsReturnTheCorpusAndUnknownIssuesAre404() async throws {
         let api = SimulatedGitHub(count: 10)
         #expect(try await api.send(.getIssue(7)) == APIResponse(status: 200, rate: nil, retryAfter: nil,
