@@ -93,7 +93,9 @@ struct ClausePool: Sendable {
             bits >>= 20
             picksLeft -= 1
             if pick & 1 != 0 && !topicWords.isEmpty {
-                let word = refs[topicWords.lowerBound + (pick >> 14) &* topicWords.count &>> 6]
+                // Parenthesised: `&>>` binds tighter than `&*`, and without them this shifted the
+                // count to 0 and picked the topic's first word every time.
+                let word = refs[topicWords.lowerBound + (((pick >> 14) &* topicWords.count) &>> 6)]
                 guard writer.put(word) else { break }
             }
             guard writer.put(refs[(pick >> 1) & (Self.clauseCount - 1)]) else { break }
