@@ -30,15 +30,13 @@ final class VerifyingSink: ResultSink {
         }
     }
 
-    /// First deliveries not dated yet: their issues, and when each came.
+    /// First deliveries not dated yet: their issues, and when each came. Inline, so that filling
+    /// and emptying it allocates nothing and checks no array's uniqueness.
     struct Batch {
-        var ids: [IssueID] = []
-        var at: [Moment] = []
-
-        init() {
-            ids.reserveCapacity(VerifyingSink.claimBatch)
-            at.reserveCapacity(VerifyingSink.claimBatch)
-        }
+        /// `claimBatch` of each (a generic size must be written as a literal).
+        var ids = InlineArray<32, IssueID>(repeating: 0)
+        var at = InlineArray<32, Moment>(repeating: .origin)
+        var count = 0
     }
 
     /// First deliveries dated at once. Batches keep the API's lock, which every request takes,
@@ -46,7 +44,7 @@ final class VerifyingSink: ResultSink {
     /// and keep what waits to be dated small. An issue that an engine (wrongly) reads for the
     /// first time after delivering it, but before its batch is dated, is dated by that read, as
     /// when every issue was dated after the run: its latency counts as 0.
-    static let claimBatch = 32
+    static let claimBatch = InlineArray<32, IssueID>.count
 
     private let issueCount: Int
     private let clock: any HarnessClock
@@ -69,25 +67,31 @@ final class VerifyingSink: ResultSink {
         let now = clock.now()
         let id = result.id
         let entry = ResultSketch.Entry(id: id, digest: Self.digest(result))
-        let full = state.withLock { s -> Batch? in
-            s.delivered += 1
-            guard id >= 1, id <= issueCount else {
-                if s.outOfRange.count < 5 { s.outOfRange.append(id) }
-                return nil
+        // A full batch is copied out of the lock into `full`, uninitialised stack memory: returned
+        // from the lock, an optional batch cost a copy of its 520 bytes on every delivery.
+        withUnsafeTemporaryAllocation(of: Batch.self, capacity: 1) { full in
+            let isFull = state.withLock { s -> Bool in
+                s.delivered += 1
+                guard id >= 1, id <= issueCount else {
+                    if s.outOfRange.count < 5 { s.outOfRange.append(id) }
+                    return false
+                }
+                guard s.seen.insert(bits: 1, at: id - 1) == 0 else {
+                    s.duplicateCount += 1
+                    if s.duplicates.count < 5 { s.duplicates.append(id) }
+                    return false
+                }
+                s.results.insert(entry)
+                s.undated.ids[s.undated.count] = id
+                s.undated.at[s.undated.count] = now
+                s.undated.count += 1
+                guard s.undated.count == Self.claimBatch else { return false }
+                full.initializeElement(at: 0, to: s.undated)
+                s.undated.count = 0
+                return true
             }
-            guard s.seen.insert(bits: 1, at: id - 1) == 0 else {
-                s.duplicateCount += 1
-                if s.duplicates.count < 5 { s.duplicates.append(id) }
-                return nil
-            }
-            s.results.insert(entry)
-            s.undated.ids.append(id)
-            s.undated.at.append(now)
-            guard s.undated.ids.count == Self.claimBatch else { return nil }
-            defer { s.undated = Batch() }
-            return s.undated
+            if isFull { date(full[0]) }
         }
-        if let full { date(full) }
     }
 
     func noteCompression(rawBytes: Int, compressedBytes: Int) {
@@ -101,7 +105,7 @@ final class VerifyingSink: ResultSink {
     /// the record read.
     func snapshot() -> State {
         date(state.withLock { s in
-            defer { s.undated = Batch() }
+            defer { s.undated.count = 0 }
             return s.undated
         })
         return state.withLock { $0 }
@@ -110,15 +114,19 @@ final class VerifyingSink: ResultSink {
     /// Records the latency of `batch`'s deliveries, from their issues' starts: claimed under the
     /// API's lock, recorded under the sink's, never both at once.
     private func date(_ batch: Batch) {
-        withUnsafeTemporaryAllocation(of: Int64.self, capacity: batch.ids.count) { latencies in
-            var count = 0
-            ledger.claimStarts(batch.ids) { index, started in
-                guard let started else { return }
-                latencies[count] = max(0, (batch.at[index] - started).nanoseconds)
-                count += 1
+        guard batch.count > 0 else { return }
+        let count = batch.count
+        withUnsafeTemporaryAllocation(of: Moment?.self, capacity: count) { starts in
+            batch.ids.span.withUnsafeBufferPointer { ids in
+                ledger.claimStarts(UnsafeBufferPointer(rebasing: ids[..<count]), into: starts)
             }
-            state.withLock { s in
-                for latency in latencies.prefix(count) { s.latency.record(latency) }
+            batch.at.span.withUnsafeBufferPointer { at in
+                state.withLock { s in
+                    for index in starts.indices {
+                        guard let started = starts[index] else { continue }
+                        s.latency.record(max(0, (at[index] - started).nanoseconds))
+                    }
+                }
             }
         }
     }

@@ -25,12 +25,14 @@ public struct APILedger: Sendable {
         api.withLedger { $0.starts.firstRequestAt(id) }
     }
 
-    /// Calls `body` with the index in `ids` and `firstRequestAt` of each issue of `ids`, whose
-    /// results were just delivered (once an issue), under one acquisition of the API's lock; the
-    /// ledger then forgets them (`WorkStarts.claim`).
-    public func claimStarts(_ ids: [IssueID], _ body: (Int, Moment?) -> Void) {
+    /// Writes into `starts` the `firstRequestAt` of each issue of `ids`, whose results were just
+    /// delivered (once an issue), under one acquisition of the API's lock; the ledger then forgets
+    /// them (`WorkStarts.claim`). `starts` holds at least as many as `ids`. Through buffers, not a
+    /// closure per issue: the sink dates every issue this way.
+    public func claimStarts(_ ids: UnsafeBufferPointer<IssueID>, into starts: UnsafeMutableBufferPointer<Moment?>) {
+        precondition(starts.count >= ids.count, "\(ids.count) issues to date into \(starts.count) starts")
         api.withLedger { ledger in
-            for index in ids.indices { body(index, ledger.starts.claim(ids[index])) }
+            for index in ids.indices { starts[index] = ledger.starts.claim(ids[index]) }
         }
     }
 

@@ -17,16 +17,12 @@ struct AttemptTable {
         bytes = SettlingBytes(count: slots)
     }
 
-    /// Marks an arrival; returns whether the same request arrived before.
-    mutating func arrive(_ slot: Int) -> Bool {
-        bytes.insert(bits: 0x80, at: slot) & 0x80 != 0
-    }
-
-    /// Marks an acceptance; returns how many were accepted before this one.
-    mutating func accept(_ slot: Int) -> UInt64 {
-        let byte = bytes[slot]
-        let accepted = byte & 0x7F
-        if accepted < 0x7F { bytes[slot] = byte + 1 }
-        return UInt64(accepted)
+    /// Marks an arrival, and its acceptance when `accepted`, in one update of the slot's byte;
+    /// returns whether the same request arrived before, and how many were accepted before.
+    mutating func arrive(_ slot: Int, accepted: Bool) -> (arrived: Bool, accepted: UInt64) {
+        let byte = bytes.update(slot) { byte in
+            (byte | 0x80) + (accepted && byte & 0x7F < 0x7F ? 1 : 0)
+        }
+        return (byte & 0x80 != 0, UInt64(byte & 0x7F))
     }
 }

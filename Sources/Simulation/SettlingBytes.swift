@@ -60,7 +60,7 @@ public struct SettlingBytes: Sendable {
     /// Replaces byte `index` with `change(byte)`; returns the byte as it was. One look-up of its
     /// chunk for the read and the write.
     @inline(__always)
-    private mutating func update(_ index: Int, _ change: (UInt8) -> UInt8) -> UInt8 {
+    mutating func update(_ index: Int, _ change: (UInt8) -> UInt8) -> UInt8 {
         precondition(index >= 0 && index < count, "index \(index) is outside 0..<\(count)")
         let c = index >> Self.chunkShift
         let chunk = chunks[c]

@@ -44,40 +44,54 @@ extension SimulatedGitHub {
         /// Counts an arrival and applies, in order, the endpoint's outage, the primary window, the
         /// secondary limit on requests in flight and the one on points per minute. A request
         /// turned away spends no budget; one let through spends a request of the primary window
-        /// and its points, whatever happens to it next.
+        /// and its points, whatever happens to it next. The attempt table learns of the arrival and
+        /// of its acceptance in one update, once the limits have decided.
         mutating func admit(_ request: APIRequest, _ target: RequestTarget, endpoint: Int, at now: Moment) -> Admission {
             counters.requests += 1
             if target.kind == .batchGet { counters.batchRequests += 1 }
-            if let slot = target.slot, attempts.arrive(slot) { counters.retries += 1 }
+            let refusal = refusal(of: request, endpoint: endpoint, at: now)
+            var attempt: UInt64 = 0
+            if let slot = target.slot {
+                let before = attempts.arrive(slot, accepted: refusal == nil)
+                if before.arrived { counters.retries += 1 }
+                attempt = before.accepted
+            }
+            if let refusal { return .rejected(refusal.failure, rate: rate(), retryAfter: refusal.retryAfter) }
+            primary?.used += 1
+            points?.used += rules.points(request)
+            inFlight += 1
+            counters.peakInFlight = max(counters.peakInFlight, inFlight)
+            return .accepted(attempt: attempt, rate: rate())
+        }
+
+        /// Why a request arriving `now` is turned away, counted, or `nil` when the limits let it
+        /// through (see `admit`).
+        private mutating func refusal(of request: APIRequest, endpoint: Int,
+                                      at now: Moment) -> (failure: SimulatedFailure, retryAfter: Span?)? {
             let origin = start(at: now)
             primary?.roll(to: now)
             points?.roll(to: now)
 
-            if isDown(endpoint, at: now - origin) {
+            if !outages[endpoint].isEmpty, Self.isDown(outages[endpoint], at: now - origin) {
                 counters.outageRejections += 1
-                return .rejected(.outage, rate: rate(), retryAfter: nil)
+                return (.outage, nil)
             }
             if let spec = rules.primary, let window = primary, window.used >= spec.limit {
                 counters.primaryRateLimited += 1
-                return .rejected(.primaryLimit(status: spec.status), rate: rate(), retryAfter: nil)
+                return (.primaryLimit(status: spec.status), nil)
             }
-            let cost = rules.points(request)
             if let secondary = rules.secondary {
                 if let maxConcurrent = secondary.maxConcurrent, inFlight >= maxConcurrent {
                     counters.secondaryRateLimited += 1
-                    return .rejected(.secondaryLimit, rate: rate(), retryAfter: .seconds(secondary.retryAfterSeconds))
+                    return (.secondaryLimit, .seconds(secondary.retryAfterSeconds))
                 }
-                if let perMinute = secondary.pointsPerMinute, let window = points, window.used + cost > perMinute {
+                if let perMinute = secondary.pointsPerMinute, let window = points,
+                   window.used + rules.points(request) > perMinute {
                     counters.secondaryRateLimited += 1
-                    return .rejected(.secondaryLimit, rate: rate(), retryAfter: window.reset - now)
+                    return (.secondaryLimit, window.reset - now)
                 }
             }
-
-            primary?.used += 1
-            points?.used += cost
-            inFlight += 1
-            counters.peakInFlight = max(counters.peakInFlight, inFlight)
-            return .accepted(attempt: target.slot.map { attempts.accept($0) } ?? 0, rate: rate())
+            return nil
         }
 
         /// Ends a request that was let through: `failure` is `nil` on success, and `lost` says
@@ -143,9 +157,11 @@ extension SimulatedGitHub {
             }
         }
 
-        /// Whether `endpoint` is down `sinceFirst` after the first request.
-        private func isDown(_ endpoint: Int, at sinceFirst: Span) -> Bool {
-            outages[endpoint].contains { $0.contains(sinceFirst) }
+        /// Whether an endpoint with these `outages` is down `sinceFirst` after the first request.
+        /// Static, given the endpoint's windows: a method of the state made `admit` copy all of it
+        /// (some 600 bytes) on every request.
+        private static func isDown(_ outages: [Range<Span>], at sinceFirst: Span) -> Bool {
+            outages.contains { $0.contains(sinceFirst) }
         }
 
         /// Counts a connection; returns its id.

@@ -6,27 +6,47 @@
 /// nothing; the first value put in it gives it a slot of 512 values in a shared pool, and taking
 /// out its last value gives the slot back. A hash table would do the same in less memory for
 /// scattered indices, at several times the cost: an engine works on a window of neighbouring
-/// issues, so a few slots hold them, and putting or taking a value is a few array accesses.
-struct SparseSlots<Value: Equatable> {
+/// issues, so a few slots hold them, and putting or taking a value is a few loads and stores.
+///
+/// Noncopyable, over memory it owns: arrays checked their uniqueness and bounds on each access,
+/// which cost more than the rest of putting and taking a value. The one check left is the index's
+/// against `count`; every other offset is in range by construction (see `put`).
+struct SparseSlots<Value: Equatable>: ~Copyable {
     static var chunkShift: Int { 9 }
     static var chunkSize: Int { 1 << chunkShift }
 
     let count: Int
     /// The value of an index that holds none.
     let empty: Value
-    /// Per chunk: its slot in `pool`, or −1 when it holds no value.
-    private var slots: [Int32]
-    /// Per slot: how many of its values are not `empty`.
-    private var held: [Int32] = []
-    /// The values of chunks that hold some, `chunkSize` per slot; it keeps the largest size it reached.
-    private var pool: [Value] = []
+    /// Per chunk, `chunkCount` of them: its slot in `pool`, or −1 when it holds no value.
+    private let slots: UnsafeMutablePointer<Int32>
+    private let chunkCount: Int
+    /// Per slot: how many of its values are not `empty`; `capacity` allocated, `slotCount` in use.
+    private var held: UnsafeMutablePointer<Int32>
+    /// The values of chunks that hold some, `chunkSize` per slot; `slotCount` slots initialised.
+    /// It keeps the largest size it reached.
+    private var pool: UnsafeMutablePointer<Value>
+    /// Slots given out so far (each in use or in `freeSlots`), and slots allocated.
+    private var slotCount = 0
+    private var capacity = 0
     /// Slots given back, for the next chunk that needs one.
     private var freeSlots: [Int32] = []
 
     init(count: Int, empty: Value) {
         self.count = count
         self.empty = empty
-        slots = Array(repeating: -1, count: (count + Self.chunkSize - 1) >> Self.chunkShift)
+        chunkCount = (count + Self.chunkSize - 1) >> Self.chunkShift
+        slots = .allocate(capacity: chunkCount)
+        slots.initialize(repeating: -1, count: chunkCount)
+        held = .allocate(capacity: 0)
+        pool = .allocate(capacity: 0)
+    }
+
+    deinit {
+        pool.deinitialize(count: slotCount << Self.chunkShift)
+        pool.deallocate()
+        held.deallocate()
+        slots.deallocate()
     }
 
     subscript(index: Int) -> Value {
@@ -35,7 +55,8 @@ struct SparseSlots<Value: Equatable> {
         return slot < 0 ? empty : pool[slot << Self.chunkShift | (index & (Self.chunkSize - 1))]
     }
 
-    /// Puts `value` (not `empty`) at `index`, in place of what was there.
+    /// Puts `value` (not `empty`) at `index`, in place of what was there. In range: `index` below
+    /// `count` puts its chunk below `chunkCount`, and a chunk's slot, once given, is below `slotCount`.
     mutating func put(_ value: Value, at index: Int) {
         precondition(index >= 0 && index < count, "index \(index) is outside 0..<\(count)")
         let chunk = index >> Self.chunkShift
@@ -56,27 +77,22 @@ struct SparseSlots<Value: Equatable> {
         let value = pool[at]
         guard value != empty else { return empty }
         pool[at] = empty
-        release(chunk, slot)
-        return value
-    }
-
-    /// Chunks holding a value.
-    var occupiedChunks: Int {
-        slots.count { $0 >= 0 }
-    }
-
-    /// Values held.
-    var valueCount: Int {
-        Int(held.reduce(0, +))
-    }
-
-    /// One value of `chunk`, in `slot`, was taken out: the slot is free when it was the last.
-    private mutating func release(_ chunk: Int, _ slot: Int) {
         held[slot] -= 1
         if held[slot] == 0 {
             slots[chunk] = -1
             freeSlots.append(Int32(slot))
         }
+        return value
+    }
+
+    /// Chunks holding a value.
+    var occupiedChunks: Int {
+        UnsafeBufferPointer(start: slots, count: chunkCount).count { $0 >= 0 }
+    }
+
+    /// Values held.
+    var valueCount: Int {
+        Int(UnsafeBufferPointer(start: held, count: slotCount).reduce(0, +))
     }
 
     /// Gives `chunk` a slot of `empty` values; returns it.
@@ -85,13 +101,26 @@ struct SparseSlots<Value: Equatable> {
         if let free = freeSlots.popLast() {
             slot = Int(free)
         } else {
-            slot = held.count
-            held.append(0)
-            pool.append(contentsOf: repeatElement(empty, count: Self.chunkSize))
+            if slotCount == capacity { grow() }
+            slot = slotCount
+            slotCount += 1
+            held[slot] = 0
+            (pool + slot << Self.chunkShift).initialize(repeating: empty, count: Self.chunkSize)
         }
         slots[chunk] = Int32(slot)
         return slot
     }
-}
 
-extension SparseSlots: Sendable where Value: Sendable {}
+    /// Doubles the slots allocated, moving the ones given out.
+    private mutating func grow() {
+        capacity = Swift.max(1, capacity * 2)
+        let newHeld = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        newHeld.moveInitialize(from: held, count: slotCount)
+        held.deallocate()
+        held = newHeld
+        let newPool = UnsafeMutablePointer<Value>.allocate(capacity: capacity << Self.chunkShift)
+        newPool.moveInitialize(from: pool, count: slotCount << Self.chunkShift)
+        pool.deallocate()
+        pool = newPool
+    }
+}

@@ -88,10 +88,9 @@ import Testing
         _ = try await api.send(.listIssues(page: 1))
         clock.advance(by: .milliseconds(20))
         _ = try await api.send(.getIssue(2))
-        var dated: [Moment?] = []
-        api.ledger().claimStarts([2, 3, 7]) { index, moment in
-            #expect(index == dated.count)
-            dated.append(moment)
+        var dated = [Moment?](repeating: .origin, count: 3)
+        [2, 3, 7].withUnsafeBufferPointer { ids in
+            dated.withUnsafeMutableBufferPointer { api.ledger().claimStarts(ids, into: $0) }
         }
         #expect(dated == [.milliseconds(20), .origin, nil])
         #expect(api.ledger().heldReads == 0)
