@@ -27,6 +27,24 @@ import Testing
         #expect(clock.spunCPU >= .zero)
     }
 
+    /// Busy-waiting stays within its share of one core however many tasks sleep: each sleep checks
+    /// the budget before it starts, so concurrent sleepers overshoot it by at most one margin
+    /// each (at most 1 ms + 20 µs).
+    @Test func busyWaitingStaysWithinItsBudgetOfOneCore() async throws {
+        let clock = WallClock()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<16 {
+                group.addTask {
+                    for _ in 0..<20 { try await clock.sleep(for: .microseconds(300)) }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let elapsed = clock.now() - .origin
+        let allowed = elapsed.nanoseconds / 20 + 16 * 1_020_000
+        #expect(clock.spunCPU.nanoseconds <= allowed)
+    }
+
     @Test func aDeadlineInThePastReturnsAtOnceWithoutSpinning() async throws {
         let clock = WallClock()
         try await clock.sleep(until: .origin)

@@ -10,9 +10,12 @@ import Contract
 /// duration needs; it is also what `Task.sleep` waits on, so deadlines and sleeps agree.
 public struct WallClock: HarnessClock {
     private let originNanoseconds: Int64
-    private let spin = WakeUpSpin()
+    private let spin: WakeUpSpin
 
-    public init() { originNanoseconds = Self.monotonicNanoseconds() }
+    public init() {
+        originNanoseconds = Self.monotonicNanoseconds()
+        spin = WakeUpSpin(origin: originNanoseconds)
+    }
 
     public func now() -> Moment { Moment(nanoseconds: Self.monotonicNanoseconds() &- originNanoseconds) }
 
