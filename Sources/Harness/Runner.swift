@@ -60,7 +60,7 @@ public struct Runner: Sendable {
                 let what = spec.isWarmup ? "warm-up \(spec.repetition + 1)" : "repetition \(spec.repetition - warmups(spec) + 1)"
                 progress.show("[\(index + 1)/\(trials.count)] \(name(of: spec)) \(spec.engine) × \(spec.issues) issues, \(what)")
                 let killsBefore = interruption.kills
-                let record = launcher.launch(spec, scenario: name(of: spec))
+                let record = launcher.launch(spec, scenario: name(of: spec), onStart: interruption.stopIfInterrupted)
                 // A trial killed by the interruption did not finish: it is no result.
                 if interruption.isInterrupted, interruption.kills > killsBefore { break }
                 if !record.verified {

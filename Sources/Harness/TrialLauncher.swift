@@ -27,15 +27,16 @@ struct TrialLauncher: Sendable {
     }
 
     /// Runs `spec` and returns its record; a child that crashed, hung, ran out of memory or
-    /// printed no record yields a failed record that says why.
-    func launch(_ spec: TrialSpec, scenario: String) -> TrialRecord {
+    /// printed no record yields a failed record that says why. `onStart` gets the child's pid as
+    /// soon as it exists.
+    func launch(_ spec: TrialSpec, scenario: String, onStart: (@Sendable (pid_t) -> Void)? = nil) -> TrialRecord {
         let input: Data
         do { input = try JSONEncoder().encode(spec) } catch { preconditionFailure("a TrialSpec always encodes: \(error)") }
         let result: ChildProcessResult
         do {
             result = try ChildProcess(executable: executable, arguments: [TrialCommand.name], standardInput: Array(input),
                                       environment: Self.environment(spec), timeoutSeconds: Self.backstopSeconds(spec),
-                                      addressSpaceLimitBytes: spec.maxRSSMiB.map { $0 << 20 }).run()
+                                      addressSpaceLimitBytes: spec.maxRSSMiB.map { $0 << 20 }, onStart: onStart).run()
         } catch {
             return .failed(spec, scenario: scenario, reason: .couldNotStart("\(error)"))
         }

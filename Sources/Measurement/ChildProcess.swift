@@ -22,16 +22,19 @@ public struct ChildProcess: Sendable {
     public var timeoutSeconds: Double?
     /// `RLIMIT_AS` for the child: allocations beyond this much address space fail in the child.
     public var addressSpaceLimitBytes: Int?
+    /// Called with the child's pid as soon as it exists, before its output is read.
+    public var onStart: (@Sendable (pid_t) -> Void)?
 
     public init(executable: String, arguments: [String] = [], standardInput: [UInt8] = [],
                 environment: [String: String] = [:], timeoutSeconds: Double? = nil,
-                addressSpaceLimitBytes: Int? = nil) {
+                addressSpaceLimitBytes: Int? = nil, onStart: (@Sendable (pid_t) -> Void)? = nil) {
         self.executable = executable
         self.arguments = arguments
         self.standardInput = standardInput
         self.environment = environment
         self.timeoutSeconds = timeoutSeconds
         self.addressSpaceLimitBytes = addressSpaceLimitBytes
+        self.onStart = onStart
     }
 
     /// How long output may stay open after the timeout's `SIGKILL`: only a descendant that left
@@ -46,6 +49,7 @@ public struct ChildProcess: Sendable {
     public func run() throws(MeasurementError) -> ChildProcessResult {
         let start = ProcessClock.monotonicNanoseconds()
         let child = try launch()
+        onStart?(child.pid)
         var outputs = [OutputPipe(child.stdout), OutputPipe(child.stderr)]
         defer { for i in outputs.indices { outputs[i].close() } }
         let deadline = timeoutSeconds.map { start &+ Int64(($0 * 1e9).rounded()) }

@@ -15,14 +15,16 @@ struct CheckInterruptTests {
     """
 
     /// Records a baseline of phase1, starts a check of the faulty engine, waits for its trial's
-    /// child process to exist (the check has no journal to watch), sends `signal`, and reports the
-    /// check's exit status on the last line of stdout.
+    /// child process to exist (the check has no journal to watch; its other child, `git` asked for
+    /// the commit, comes before the signals are handled), sends `signal`, and reports the check's
+    /// exit status on the last line of stdout.
     static let script = """
     "$0" run s.json --engines phase1 --out out --save-baseline base.json >/dev/null 2>run.err || { echo "run failed"; exit 0; }
     "$0" check --baseline base.json s.json --engines faulty >check.out 2>check.err &
     pid=$!
+    trial() { for child in $(cat /proc/$pid/task/*/children 2>/dev/null); do grep -q __trial /proc/$child/cmdline 2>/dev/null && return 0; done; return 1; }
     tries=0
-    until cat /proc/$pid/task/*/children 2>/dev/null | grep -q . || [ $tries -ge 1200 ]; do tries=$((tries + 1)); sleep 0.05; done
+    until trial || [ $tries -ge 1200 ]; do tries=$((tries + 1)); sleep 0.05; done
     kill -$1 $pid
     wait $pid
     echo "exit $?"

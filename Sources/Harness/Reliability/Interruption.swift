@@ -87,6 +87,19 @@ final class Interruption: Sendable {
         state.withLock { $0.kills += killed }
     }
 
+    /// Ends trial child `pid` if a signal came already: one that came between the run's last look
+    /// at `isInterrupted` and the fork found no child to kill, and the trial would have run on to
+    /// its end (a minute, for a hung one). Called once the child exists, so a signal after this
+    /// look finds it in /proc.
+    @Sendable func stopIfInterrupted(_ pid: pid_t) {
+        state.withLock { s in
+            guard s.signals > 0 else { return }
+            kill(-pid, SIGKILL)
+            kill(pid, SIGKILL)
+            s.kills += 1
+        }
+    }
+
     /// Sends SIGKILL to each child of this process and its process group; returns how many.
     private static func killChildren() -> Int {
         let children = childProcesses()
