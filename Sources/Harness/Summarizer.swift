@@ -29,6 +29,7 @@ enum Summarizer {
         let compressed = passed.map(\.compressedBytes).reduce(0, +)
         let throughput = Spread(median: median(\.throughput), min: throughputs.min() ?? 0,
                                 max: throughputs.max() ?? 0)
+        let probes = passed.compactMap(\.speedProbeMilliseconds)
         var failures: [String] = []
         for f in trials.compactMap(\.failure) where !failures.contains(f) { failures.append(f) }
         if trials.isEmpty { failures.append("no measured trial") }
@@ -47,7 +48,9 @@ enum Summarizer {
             compressionPercent: raw > 0 ? 100 * (1 - Double(compressed) / Double(raw)) : nil,
             bound: bound, efficiency: bound.map { throughput.median / $0 },
             speedupVsPhase1: nil, memoryVsPhase1: nil, verified: verified, failures: failures,
-            workload: row.patches.isEmpty ? nil : Dictionary(row.patches.map { ($0.path, $0.value) }) { _, last in last })
+            workload: row.patches.isEmpty ? nil : Dictionary(row.patches.map { ($0.path, $0.value) }) { _, last in last },
+            speedProbeMilliseconds: probes.isEmpty ? nil
+                : Spread(median: Statistics.median(probes), min: probes.min()!, max: probes.max()!))
     }
 
     /// Sets speed-up and memory relative to the phase1 row of the same scenario and size. Memory

@@ -88,6 +88,7 @@ private struct Setup {
     /// clock time on the trial's clock; then verifies.
     func measure(_ body: () async throws -> Void) async -> TrialRecord {
         var failure: TrialFailure?
+        let probe = SpeedProbe.milliseconds()
         var before = MemorySnapshot(rssBytes: 0, peakBytes: 0)
         do {
             try ProcStatus.resetPeakRSS()
@@ -123,6 +124,7 @@ private struct Setup {
             rssBeforeBytes: before.rssBytes, peakRSSBytes: peak,
             latencyMs: sinkState.latency.percentilesInMilliseconds, api: api.counters(),
             delivered: sinkState.delivered, compressedRawBytes: sinkState.compressedRawBytes,
-            compressedBytes: sinkState.compressedBytes, clockSpinSeconds: spin)
+            compressedBytes: sinkState.compressedBytes, clockSpinSeconds: spin,
+            speedProbeMilliseconds: probe)
     }
 }

@@ -59,6 +59,8 @@ public struct Summary: Codable, Sendable, Equatable {
     public var failures: [String]
     /// Workload values a sweep set by JSON path (`api.latencyMs.fixed` → `10`), `nil` for none.
     public var workload: [String: String]?
+    /// The trials' `speedProbeMilliseconds`, `nil` when none was recorded.
+    public var speedProbeMilliseconds: Spread?
 
     public init(scenario: String, engine: String, tuning: [String: Double], issues: Int, clock: String,
                 repetitions: Int, throughput: Spread, throughputSamples: [Double], wallSeconds: Double,
@@ -66,7 +68,7 @@ public struct Summary: Codable, Sendable, Equatable {
                 rssBeforeBytes: Int, apiCalls: Int, rateLimited: Int, retries: Int, transientErrors: Int,
                 duplicateWrites: Int, compressionPercent: Double?, bound: Double?, efficiency: Double?,
                 speedupVsPhase1: Double?, memoryVsPhase1: Double?, verified: Bool, failures: [String],
-                workload: [String: String]? = nil) {
+                workload: [String: String]? = nil, speedProbeMilliseconds: Spread? = nil) {
         self.scenario = scenario
         self.engine = engine
         self.tuning = tuning
@@ -94,5 +96,6 @@ public struct Summary: Codable, Sendable, Equatable {
         self.verified = verified
         self.failures = failures
         self.workload = workload
+        self.speedProbeMilliseconds = speedProbeMilliseconds
     }
 }

@@ -31,6 +31,9 @@ public struct TrialRecord: Codable, Sendable, Equatable {
     /// harness's cost of precise synthetic latency, taken out of `cpuSeconds` and `userSeconds`);
     /// `nil` on the virtual clock, and in results written before it was measured.
     public var clockSpinSeconds: Double?
+    /// `SpeedProbe.milliseconds()` just before the engine's run: how fast the machine ran then
+    /// (lower is faster); `nil` in results written before it was measured.
+    public var speedProbeMilliseconds: Double?
     /// VmRSS just before the engine started.
     public var rssBeforeBytes: Int
     /// VmHWM after the run, with the high-water mark reset just before the engine started.
@@ -49,7 +52,8 @@ public struct TrialRecord: Codable, Sendable, Equatable {
                 isWarmup: Bool, clock: String, verified: Bool, failure: String?, wallSeconds: Double,
                 hostWallSeconds: Double, cpuSeconds: Double, userSeconds: Double, systemSeconds: Double,
                 rssBeforeBytes: Int, peakRSSBytes: Int, latencyMs: Percentiles, api: APICounters,
-                delivered: Int, compressedRawBytes: Int, compressedBytes: Int, clockSpinSeconds: Double? = nil) {
+                delivered: Int, compressedRawBytes: Int, compressedBytes: Int, clockSpinSeconds: Double? = nil,
+                speedProbeMilliseconds: Double? = nil) {
         self.scenario = scenario
         self.engine = engine
         self.tuning = tuning
@@ -65,6 +69,7 @@ public struct TrialRecord: Codable, Sendable, Equatable {
         self.userSeconds = userSeconds
         self.systemSeconds = systemSeconds
         self.clockSpinSeconds = clockSpinSeconds
+        self.speedProbeMilliseconds = speedProbeMilliseconds
         self.rssBeforeBytes = rssBeforeBytes
         self.peakRSSBytes = peakRSSBytes
         self.latencyMs = latencyMs

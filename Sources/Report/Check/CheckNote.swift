@@ -25,6 +25,9 @@ public enum CheckNote: Codable, Sendable, Equatable, CustomStringConvertible {
     case noPassingRepetition(CheckSide)
     /// The row was paired with the baseline's only row of its engine, which ran with other tunables.
     case tuningDiffers(baseline: [String: Double], current: [String: Double])
+    /// A wall-clock row whose trials' speed probes (median ms, `SpeedProbe`) say the machine ran
+    /// at another speed than for the baseline's.
+    case machineSpeedDiffers(baselineMilliseconds: Double, currentMilliseconds: Double)
 
     // MARK: - About the whole check
 
@@ -37,7 +40,7 @@ public enum CheckNote: Codable, Sendable, Equatable, CustomStringConvertible {
         case .withinNoise: .pass
         case .failedVerification: .regression
         case .tooFewRepetitions, .noRepetitionFigures, .outliers, .acrossEnvironments, .baselineFailedVerification,
-             .noPassingRepetition, .tuningDiffers, .differentMachine, .differentBuild: .warning
+             .noPassingRepetition, .tuningDiffers, .machineSpeedDiffers, .differentMachine, .differentBuild: .warning
         }
     }
 
@@ -65,6 +68,10 @@ public enum CheckNote: Codable, Sendable, Equatable, CustomStringConvertible {
                 + (reasons.isEmpty ? "no reason recorded" : reasons.joined(separator: "; "))
         case .noPassingRepetition(let side):
             return "no passing repetition in \(side.noun): no figures to compare"
+        case let .machineSpeedDiffers(baseline, current):
+            return "the machine ran at another speed: the same fixed CPU work took \(NumberFormat.figure(baseline)) ms "
+                + "before the baseline's trials and \(NumberFormat.figure(current)) ms before these "
+                + "(\(NumberFormat.figure(max(baseline, current) / min(baseline, current)))×); time figures move with it"
         case let .tuningDiffers(baseline, current):
             let names = Set(baseline.keys).union(current.keys).sorted()
             let changes = names.filter { baseline[$0] != current[$0] }.map { name in

@@ -11,6 +11,9 @@ extension RegressionCheck {
         if !new.verified { notes.append(.failedVerification(reasons: new.failures)) }
         if !old.verified { notes.append(.baselineFailedVerification(reasons: old.failures)) }
         if old.tuning != new.tuning { notes.append(.tuningDiffers(baseline: old.tuning, current: new.tuning)) }
+        if new.clock == "wall", let speed = Self.speedNote(old.speedProbeMilliseconds, new.speedProbeMilliseconds) {
+            notes.append(speed)
+        }
         if old.repetitions == 0 { notes.append(.noPassingRepetition(.baseline)) }
         if new.repetitions == 0 { notes.append(.noPassingRepetition(.current)) }
         let comparable = old.repetitions > 0 && new.repetitions > 0
@@ -22,6 +25,14 @@ extension RegressionCheck {
             } : []
         return RowComparison(row: now.key, label: label, clock: new.clock, verified: new.verified,
                              baselineVerified: old.verified, metrics: metrics, notes: notes)
+    }
+
+    /// A note when both sides probed the machine's speed and the medians differ by more than
+    /// `ReportTable.speedChangeFactor`.
+    static func speedNote(_ baseline: Spread?, _ current: Spread?) -> CheckNote? {
+        guard let old = baseline?.median, let new = current?.median, min(old, new) > 0,
+              max(old, new) > min(old, new) * ReportTable.speedChangeFactor else { return nil }
+        return .machineSpeedDiffers(baselineMilliseconds: old, currentMilliseconds: new)
     }
 
     /// `nil` when either side lacks the figure (efficiency without a bound).

@@ -29,13 +29,30 @@ extension ReportTable {
             cells.append(row.verified ? Cell("✓", .good) : Cell("✗", .bad))
             return cells
         }
-        let notes = zip(sorted, labels).filter { !$0.0.verified }.map { row, label in
+        var notes = zip(sorted, labels).filter { !$0.0.verified }.map { row, label in
             let reasons = row.failures.isEmpty ? "no reason recorded" : row.failures.joined(separator: "; ")
             return Cell("✗ \(label) at \(NumberFormat.integer(row.issues)) issues: \(reasons)", .bad)
         }
+        if let speed = speedChangeNote(sorted) { notes.append(speed) }
         var columns = comparisonColumns
         if virtual { columns.insert(Column("host time", unit: "s"), at: columns.count - 1) }
         return ReportTable(columns: columns, rows: rows, notes: notes)
+    }
+
+    /// Probes that differ by more than this factor mean the machine's speed changed during the run.
+    static let speedChangeFactor = 1.2
+
+    /// A warning when the trials' speed probes (`SpeedProbe`) differ by more than
+    /// `speedChangeFactor`: the machine ran at different speeds, and the time figures of trials
+    /// taken at different speeds measure the machine as much as the engine.
+    static func speedChangeNote(_ rows: [Summary]) -> Cell? {
+        let probes = rows.compactMap(\.speedProbeMilliseconds)
+        guard let fastest = probes.map(\.min).min(), let slowest = probes.map(\.max).max(),
+              fastest > 0, slowest > fastest * speedChangeFactor else { return nil }
+        return Cell("the machine's speed changed during this run: the same fixed CPU work, timed before each trial, "
+                    + "took \(NumberFormat.figure(fastest))–\(NumberFormat.figure(slowest)) ms "
+                    + "(\(NumberFormat.figure(slowest / fastest))×); time figures of trials taken at different "
+                    + "speeds are not comparable (`speedProbeMilliseconds` in each trial's record)", .warning)
     }
 
     static let comparisonColumns: [Column] = [
