@@ -35,6 +35,20 @@ import Testing
         #expect(tableLines(text)[7].hasSuffix("✗       "))
     }
 
+    /// A virtual-clock row in which no simulated time passed has no throughput to show (its record
+    /// says 0 issues/s); the table says why, and what the simulation cost the host: 2,100 API
+    /// calls over 0.0125 s of host time.
+    @Test func virtualRowThatTookNoTimeShowsNoThroughputButRequestsPerHostSecond() {
+        let row = Fixtures.summary("phase3", issues: 20_000, median: 0, bound: nil)
+        let text = ReportTable.comparison([row]).terminal(useColor: false)
+        let cells = tableLines(text)[3].split(separator: " ")
+        #expect(Array(cells.prefix(4)) == ["20,000", "phase3", "—", "—"])
+        #expect(Array(cells.suffix(4)) == ["0.250", "0.0125", "168,000", "✓"])
+        #expect(text.contains("\n— throughput: no virtual time passed (no latency, limit or synthetic CPU in the "
+                              + "workload), so on the virtual clock it is unbounded; host time and requests per "
+                              + "host second say what the simulation cost\n"))
+    }
+
     @Test func colourIsOnlyForATerminalWithoutNoColor() {
         #expect(TerminalColor.shouldUse(isTerminal: true, environment: [:]))
         #expect(!TerminalColor.shouldUse(isTerminal: false, environment: [:]))

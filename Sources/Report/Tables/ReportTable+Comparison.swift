@@ -10,10 +10,12 @@ extension ReportTable {
         // goes beside them.
         let virtual = sorted.contains { $0.clock == "virtual" }
         let rows = zip(sorted, labels).map { row, label -> [Cell] in
+            let timeless = tookNoTime(row)
             var cells = [Cell(NumberFormat.integer(row.issues)),
              Cell(label),
-             Cell(NumberFormat.figure(row.throughput.median)),
-             Cell("\(NumberFormat.figure(row.throughput.min))–\(NumberFormat.figure(row.throughput.max))"),
+             Cell(timeless ? NumberFormat.missing : NumberFormat.figure(row.throughput.median)),
+             Cell(timeless ? NumberFormat.missing
+                  : "\(NumberFormat.figure(row.throughput.min))–\(NumberFormat.figure(row.throughput.max))"),
              Cell(NumberFormat.figure(row.speedupVsPhase1)),
              Cell(NumberFormat.figure(row.bound)),
              Cell(row.efficiency.map(NumberFormat.percent(fraction:)) ?? NumberFormat.missing),
@@ -25,7 +27,11 @@ extension ReportTable {
              Cell(NumberFormat.integer(row.rateLimited)),
              Cell(NumberFormat.integer(row.retries)),
              Cell(NumberFormat.figure(row.cpuSeconds))]
-            if virtual { cells.append(Cell(NumberFormat.figure(row.hostWallSeconds))) }
+            if virtual {
+                cells.append(Cell(NumberFormat.figure(row.hostWallSeconds)))
+                cells.append(Cell(NumberFormat.figure(row.hostWallSeconds > 0
+                                                      ? Double(row.apiCalls) / row.hostWallSeconds : nil)))
+            }
             cells.append(row.verified ? Cell("✓", .good) : Cell("✗", .bad))
             return cells
         }
@@ -33,10 +39,24 @@ extension ReportTable {
             let reasons = row.failures.isEmpty ? "no reason recorded" : row.failures.joined(separator: "; ")
             return Cell("✗ \(label) at \(NumberFormat.integer(row.issues)) issues: \(reasons)", .bad)
         }
+        if sorted.contains(where: tookNoTime) {
+            notes.append(Cell("— throughput: no virtual time passed (no latency, limit or synthetic CPU in the "
+                              + "workload), so on the virtual clock it is unbounded; host time and requests per "
+                              + "host second say what the simulation cost"))
+        }
         if let speed = speedChangeNote(sorted) { notes.append(speed) }
         var columns = comparisonColumns
-        if virtual { columns.insert(Column("host time", unit: "s"), at: columns.count - 1) }
+        if virtual {
+            columns.insert(contentsOf: [Column("host time", unit: "s"), Column("requests", unit: "per host s")],
+                           at: columns.count - 1)
+        }
         return ReportTable(columns: columns, rows: rows, notes: notes)
+    }
+
+    /// A verified virtual-clock row during which no simulated time passed: its throughput would be
+    /// issues over zero seconds (a record says 0), which no engine can be compared by.
+    static func tookNoTime(_ row: Summary) -> Bool {
+        row.clock == "virtual" && row.verified && row.wallSeconds == 0
     }
 
     /// Probes that differ by more than this factor mean the machine's speed changed during the run.
