@@ -5,6 +5,8 @@ extension Phase3 {
     static func work(as worker: Int, stream: IssueStream, pacer: RateLimitPacer,
                      sender: inout RequestSender<IntegratedGovernor>) async throws {
         let job = sender.job
+        // Taken out once: through `job`, every delivery copied the existential (a retain and a release).
+        let sink = job.sink
         var finished = IssueStream.Finished.nothing
         while let work = try await stream.next(worker: worker, after: finished) {
             switch work {
@@ -22,9 +24,9 @@ extension Phase3 {
             case .issues(let chunk):
                 let start = job.clock.now()
                 if stream.settings.batchSize > 0 {
-                    for bundle in try await sender.readBatch(chunk) { job.sink.deliver(try await sender.complete(bundle)) }
+                    for bundle in try await sender.readBatch(chunk) { sink.deliver(try await sender.complete(bundle)) }
                 } else {
-                    for listed in chunk { job.sink.deliver(try await sender.complete(try await sender.read(listed))) }
+                    for listed in chunk { sink.deliver(try await sender.complete(try await sender.read(listed))) }
                 }
                 finished = .issues(count: chunk.count, elapsed: job.clock.now() - start)
             }

@@ -19,8 +19,8 @@ extension RequestSender {
     }
 
     /// What the work plan says to read for `listed`: `GET /issues/N` (else the listing's copy) and
-    /// `GET /issues/N/comments` (else none).
-    @inline(__always)
+    /// `GET /issues/N/comments` (else none). Inlined: see `send(_:)`.
+    @inline(always)
     mutating func read(_ listed: Issue) async throws -> IssueBundle {
         var bundle: IssueBundle
         if job.work.readIssue {
@@ -59,8 +59,9 @@ extension RequestSender {
     ///
     /// The analysis is `Job.analyze` written out: that one is an async function in another
     /// module, which cannot be inlined, and calling it cost an executor hop and an async frame per
-    /// issue — some 500 instructions, a twentieth of an issue's cost on `unlimited-fast`.
-    @inline(__always)
+    /// issue — some 500 instructions, a twentieth of an issue's cost on `unlimited-fast`. Inlined
+    /// for the same reason (see `send(_:)`).
+    @inline(always)
     mutating func complete(_ bundle: IssueBundle) async throws -> IssueResult {
         let result = Analysis.analyze(bundle.issue, comments: job.work.readComments ? bundle.comments : [])
         if job.work.analysisCPU > .zero { try await job.clock.spendCPU(job.work.analysisCPU) }

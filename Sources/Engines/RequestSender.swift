@@ -20,7 +20,13 @@ struct RequestSender<Governor: RequestGovernor> {
 
     /// Sends `request` until it succeeds; throws `EngineFailure` when the policy gives up.
     /// A write is sent again only after an error answer, so a write that succeeded is never repeated.
-    @inline(__always)
+    ///
+    /// `@inline(always)` here and on the per-issue steps (`read`, `complete`): an async function
+    /// called rather than inlined costs a frame from the task allocator each call, and
+    /// `@inline(__always)` is only a hint, which the inliner dropped for one of them or another as
+    /// the worker grew: forcing all of them took 175 instructions off each request of
+    /// `unlimited-fast` (callgrind, 131.1 M -> 127.6 M for 20,200 requests).
+    @inline(always)
     mutating func send(_ request: APIRequest) async throws -> APIResponse {
         // `nil` means stopped early, which a condition that is never true and no write cannot cause.
         try await send(request, abandoningWhen: { false })!
@@ -32,7 +38,7 @@ struct RequestSender<Governor: RequestGovernor> {
     /// write landed and its response was lost, so sending it again would repeat it. That is
     /// checked before every retry of such a write (`RetryPolicy.mayHaveApplied`) by reading the
     /// issue again (`landed`).
-    @inline(__always)
+    @inline(always)
     mutating func send(_ request: APIRequest, abandoningWhen moot: () -> Bool,
                        writingTo issue: Issue? = nil) async throws -> APIResponse? {
         var attempts = 0
@@ -47,7 +53,13 @@ struct RequestSender<Governor: RequestGovernor> {
             } else {
                 connection = try await connections.open(ticket.endpoint)
             }
-            let response = try await job.api.send(request, over: connection)
+            // An answer that needs no wait comes back synchronously (see `IssueAPI.sendAtOnce`).
+            let response: APIResponse
+            if let answered = job.api.sendAtOnce(request, over: connection) {
+                response = answered
+            } else {
+                response = try await job.api.send(request, over: connection)
+            }
             governor.observe(response, ticket: ticket, clock: job.clock)
             if response.isSuccess { return response }
             if moot() { return nil }

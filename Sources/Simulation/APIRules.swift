@@ -21,6 +21,8 @@ struct APIRules: Sendable {
     let batch: BatchSpec?
     /// How many endpoints there are.
     let endpointCount: Int
+    /// Every request's latency is zero, so no answer waits on the clock (`sendAtOnce`).
+    let answersAtOnce: Bool
     /// `SeededRandom.mix(seed, StreamTag.request + kind)` for each `RequestTarget.Kind`, by raw
     /// value: the first steps of every request stream's key, taken once.
     private let kindKeys: InlineArray<8, UInt64>
@@ -39,6 +41,7 @@ struct APIRules: Sendable {
         errorStatus = api.errors?.status ?? 502
         batch = api.batch
         endpointCount = api.endpoints.count
+        answersAtOnce = latencyMs == .fixed(0) && (batch?.latencyPerItemMs ?? 0) == 0
         let seed = seed
         kindKeys = InlineArray { SeededRandom.mix(seed, StreamTag.request.rawValue + UInt64($0)) }
         for outage in api.outages {

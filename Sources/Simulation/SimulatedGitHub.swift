@@ -75,42 +75,92 @@ public final class SimulatedGitHub: IssueAPI {
         return Connection(id: id, endpoint: endpoint)
     }
 
+    /// Inlined into the protocol witness: called from it, it cost a second async frame a request,
+    /// 160 instructions (callgrind, `unlimited-fast`: 127.6 M -> 124.3 M for 20,200 requests).
+    @inline(__always)
     public func send(_ request: APIRequest, over connection: Connection) async throws -> APIResponse {
-        precondition(connection.endpoint >= 0 && connection.endpoint < rules.endpointCount,
-                     "\(request.summary) over a connection to endpoint \(connection.endpoint), which does not exist")
-        let target = RequestTarget(request, rules: rules)
-        let arrival = clock.now()
-        let admission = state.withLock { $0.admit(request, target, endpoint: connection.endpoint, at: arrival) }
-        let attempt: UInt64, rate: RateLimitHeaders?
-        switch admission {
-        case let .rejected(failure, rate, retryAfter):
-            return failure.response(rate: rate, retryAfter: retryAfter)
-        case let .accepted(accepted, headers):
-            (attempt, rate) = (accepted, headers)
+        let flight: InFlight
+        switch arrive(request, over: connection) {
+        case .answered(let response): return response
+        case .inFlight(let accepted): flight = accepted
         }
-
-        var random = rules.stream(target, attempt: attempt)
-        let latency = Span.milliseconds(latencyMs(of: request, using: &random))
-        if latency > .zero {
+        if flight.latency > .zero {
             do {
-                try await clock.sleep(until: arrival + latency)
+                try await clock.sleep(until: flight.arrival + flight.latency)
             } catch {
                 state.withLock { $0.abandon() }
                 throw error
             }
         }
+        return land(request, flight)
+    }
 
+    /// When every latency is zero, every answer: `send` without a suspension point.
+    public func sendAtOnce(_ request: APIRequest, over connection: Connection) -> APIResponse? {
+        guard rules.answersAtOnce else { return nil }
+        switch arrive(request, over: connection) {
+        case .answered(let response): return response
+        case .inFlight(let flight): return land(request, flight)
+        }
+    }
+
+    // MARK: - Sending
+
+    /// A request the limits let through, until its latency has passed.
+    private struct InFlight {
+        let target: RequestTarget
+        let arrival: Moment
+        let rate: RateLimitHeaders?
+        /// The request's random stream, past its latency's draws.
+        var random: SeededRandom
+        let latency: Span
+    }
+
+    /// What became of a request on arrival.
+    private enum Arrival {
+        /// Turned away by a limit or an outage, at once.
+        case answered(APIResponse)
+        case inFlight(InFlight)
+    }
+
+    /// A request arrives: the limits decide under the lock, and one let through draws its latency.
+    @inline(__always)
+    private func arrive(_ request: APIRequest, over connection: Connection) -> Arrival {
+        precondition(connection.endpoint >= 0 && connection.endpoint < rules.endpointCount,
+                     "\(request.summary) over a connection to endpoint \(connection.endpoint), which does not exist")
+        let target = RequestTarget(request, rules: rules)
+        let arrival = clock.now()
+        let admission = state.withLock { $0.admit(request, target, endpoint: connection.endpoint, at: arrival) }
+        switch admission {
+        case let .rejected(failure, rate, retryAfter):
+            return .answered(failure.response(rate: rate, retryAfter: retryAfter))
+        case let .accepted(attempt, rate):
+            var random = rules.stream(target, attempt: attempt)
+            let latency = Span.milliseconds(latencyMs(of: request, using: &random))
+            return .inFlight(InFlight(target: target, arrival: arrival, rate: rate, random: random, latency: latency))
+        }
+    }
+
+    /// A request in flight reaches the server once its latency has passed: it fails or succeeds,
+    /// and the state records it under the lock.
+    @inline(__always)
+    private func land(_ request: APIRequest, _ flight: InFlight) -> APIResponse {
+        var random = flight.random
+        let target = flight.target
         let failure = target.problem
             ?? (rules.errorRate > 0 && random.nextUnit() < rules.errorRate ? .transient(status: rules.errorStatus) : nil)
         // Half of the transient errors of writes strike after the server applied the write.
         let lost = failure != nil && target.problem == nil && request.isWrite && random.next() & 1 == 0
-        let response = target.kind == .listIssues ? clock.now() : arrival
+        let response = target.kind == .listIssues ? clock.now() : flight.arrival
         var payload = failure == nil ? payload(request) : nil
         state.withLock {
-            $0.complete(request, target, failure: failure, lost: lost, arrival: arrival, response: response, payload: &payload)
+            $0.complete(request, target, failure: failure, lost: lost, arrival: flight.arrival, response: response,
+                        payload: &payload)
         }
-        if let failure { return failure.response(rate: rate) }
-        return APIResponse(status: request.isWrite ? 201 : 200, rate: rate, retryAfter: nil, payload: payload!)
+        if let failure { return failure.response(rate: flight.rate) }
+        // Moved out, not copied: a copy retained and released each array of the payload.
+        return APIResponse(status: request.isWrite ? 201 : 200, rate: flight.rate, retryAfter: nil,
+                           payload: payload.take()!)
     }
 
     // MARK: - Responses

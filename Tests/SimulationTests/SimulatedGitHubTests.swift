@@ -114,6 +114,28 @@ import Testing
         #expect(none.payload == .failure("Validation Failed: this API has no batch endpoint"))
     }
 
+    @Test func withZeroLatencyEveryRequestIsAnsweredAtOnceAsSendAnswersIt() async throws {
+        let sent = SimulatedGitHub(count: 10), atOnce = SimulatedGitHub(count: 10)
+        let connection = Connection(id: 0, endpoint: 0)
+        let requests: [APIRequest] = [.listIssues(page: 1), .getIssue(7), .listComments(7), .addLabel(7, label: "bug"),
+                                      .addComment(7, body: Array("hi".utf8)), .getIssue(7), .getIssue(11)]
+        for request in requests {
+            let expected = try await sent.send(request, over: connection)
+            #expect(atOnce.sendAtOnce(request, over: connection) == expected)
+        }
+        #expect(atOnce.counters() == sent.counters())
+    }
+
+    @Test func aRequestThatWouldWaitIsNeitherAnsweredAtOnceNorSent() {
+        let connection = Connection(id: 0, endpoint: 0)
+        let slow = SimulatedGitHub(count: 10) { $0.api.latencyMs = .fixed(5) }
+        #expect(slow.sendAtOnce(.getIssue(7), over: connection) == nil)
+        #expect(slow.counters().requests == 0)
+        let batching = SimulatedGitHub(count: 10) { $0.api.batch = BatchSpec(maxItems: 50, latencyPerItemMs: 0.5) }
+        #expect(batching.sendAtOnce(.batchGet([1, 2]), over: connection) == nil)
+        #expect(batching.counters().requests == 0)
+    }
+
     @Test func connectPaysTheSetUpTimeAndCountsConnections() async throws {
         let clock = InstantClock()
         let api = SimulatedGitHub(clock: clock) {
