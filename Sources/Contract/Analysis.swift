@@ -27,23 +27,24 @@ public struct IssueResult: Sendable, Equatable {
 ///
 /// It runs once per issue in the engine and once more in the verifier, so it is written for
 /// speed. A byte-at-a-time tokeniser mispredicts a branch at every token boundary and runs a
-/// multiply per byte; this one copies the text into a zero-padded scratch buffer on the stack,
-/// reads it 8 bytes at a time, folds the words into the fingerprint, classifies them into a bit
-/// mask of token bytes with carry-free arithmetic (SWAR: no branch per byte), and walks the
-/// tokens of 3 bytes or more with trailing-zero counts, looking each up by its first 8 bytes and
-/// its length. The keyword table is read through a pointer taken once per call: no allocation, no
-/// retain, no bounds check per byte. On the unlimited-fast workload (a title of a few dozen bytes
-/// and a 200-byte body) it runs about 1,910 instructions per issue, 8 a byte, counted by
-/// callgrind over a 20,000-issue virtual-clock trial; folding and classifying each word in one
-/// pass, walking every token and checking each read against the text's end took 3,390.
+/// multiply per byte; this one copies the text (a title and a body together, when they fit) into
+/// a zero-padded scratch buffer on the stack, folds it 8 bytes at a time into the fingerprint,
+/// classifies it 16 bytes at a time into a bit mask of token bytes with SSE2 compares (no branch
+/// per byte), and walks the tokens of 3 bytes or more with trailing-zero counts, looking each up
+/// by its first 8 bytes and its length. The keyword table is read through a pointer taken once
+/// per call: no allocation, no retain, no bounds check per byte. On the unlimited-fast workload
+/// (a title of a few dozen bytes and a 200-byte body) it runs about 1,590 instructions per issue,
+/// counted by callgrind over a 20,000-issue virtual-clock trial; scanning the title and the body
+/// apart and classifying 8 bytes at a time with carry-free arithmetic took 1,830, folding and
+/// classifying each word in one pass, walking every token and checking each read against the
+/// text's end 3,390.
 public enum Analysis {
     /// Analyses an issue. `comments` must be exactly the comments the work plan says to read
     /// (empty when comments are not read).
     public static func analyze(_ issue: Issue, comments: [Comment]) -> IssueResult {
         table.withProbe { probe in
             var state = State(seed: UInt64(truncatingIfNeeded: issue.id), probe: probe)
-            state.scan(issue.title)
-            state.scan(issue.body)
+            state.scan(issue.title, then: issue.body)
             for comment in comments { state.scan(comment.body) }
             return state.result(id: issue.id)
         }
@@ -98,13 +99,36 @@ public enum Analysis {
         mutating func scan(_ text: [UInt8]) {
             text.withUnsafeBufferPointer { buffer in
                 guard let bytes = buffer.baseAddress else { return }
-                withUnsafeMutablePointer(to: &scores) { scores in
-                    scores.withMemoryRebound(to: Int32.self, capacity: 8) { scores in
-                        Analysis.scan(bytes, count: buffer.count, probe: probe, even: &even, odd: &odd, scores: scores)
-                    }
+                State.withLanes(of: &scores) {
+                    Analysis.scan(bytes, count: buffer.count, probe: probe, even: &even, odd: &odd, scores: $0)
                 }
             }
             even = Analysis.mix(even ^ UInt64(text.count))
+        }
+
+        /// `scan(first)` then `scan(second)`, in one pass when both fit in one scratch copy, as a
+        /// title and a body nearly always do (see `Analysis.scan(_:then:probe:even:odd:scores:)`).
+        mutating func scan(_ first: [UInt8], then second: [UInt8]) {
+            guard Analysis.fitTogether(first.count, second.count) else {
+                scan(first)
+                scan(second)
+                return
+            }
+            first.withUnsafeBytes { first in
+                second.withUnsafeBytes { second in
+                    State.withLanes(of: &scores) {
+                        Analysis.scan(first, then: second, probe: probe, even: &even, odd: &odd, scores: $0)
+                    }
+                }
+            }
+        }
+
+        /// Runs `body` with a pointer to the lanes of `scores`.
+        @inline(__always)
+        private static func withLanes(of scores: inout SIMD8<Int32>, _ body: (UnsafeMutablePointer<Int32>) -> Void) {
+            withUnsafeMutablePointer(to: &scores) { scores in
+                scores.withMemoryRebound(to: Int32.self, capacity: 8, body)
+            }
         }
 
         func result(id: IssueID) -> IssueResult {
@@ -127,9 +151,27 @@ public enum Analysis {
     /// `withUnsafeTemporaryAllocation` always takes from the stack (1,032 bytes took a malloc).
     static let copyBytes = 13 * 64
 
-    /// Words of scratch: the copy, 3 words of zeros (the rest of the last word, and the 16 bytes
-    /// from a token's start that a lookup reads), then one token mask per block.
-    static let scratchWords = copyBytes / 8 + 3 + copyBytes / 64
+    /// Words of zeros written from the word that holds a text's last byte on: the rest of that
+    /// word and of its 64-byte block, which are classified whole, and the 16 bytes after the
+    /// block that a lookup from a token in it may read.
+    static let zeroWords = 10
+
+    /// Words of scratch: the copy and the zeros that may follow its last word, then one token
+    /// mask per block.
+    static let scratchWords = copyBytes / 8 + zeroWords - 1 + copyBytes / 64
+
+    /// Whether texts of `first` and `second` bytes fit in one scratch copy, the second starting
+    /// at the word after the first's last byte (see `scan(_:then:probe:even:odd:scores:)`).
+    static func fitTogether(_ first: Int, _ second: Int) -> Bool {
+        gap(after: first) &* 8 &+ second <= copyBytes
+    }
+
+    /// The word where a text that follows one of `count` bytes in the scratch starts: at least
+    /// one zero byte after it, so that no token runs from one text into the other.
+    @inline(__always)
+    static func gap(after count: Int) -> Int {
+        (count &+ 8) &>> 3
+    }
 
     /// The `count` bytes at `text`, copied `copyBytes` at a time into a scratch buffer with zeros
     /// after them: the copy's words folded into the fingerprint, classified 64 at a time into
@@ -143,92 +185,180 @@ public enum Analysis {
                      even: inout UInt64, odd: inout UInt64, scores: UnsafeMutablePointer<Int32>) {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: scratchWords) { scratch in
             let copy = scratch.baseAddress!
-            let masks = copy + (copyBytes / 8 + 3)
             var (a, b) = (even, odd)
-            var carried = -1  // where (in the text) a token that runs on from the previous block started
-            var previous: UInt64 = 0  // 1 when the byte before the block is a token byte
+            var walk = Walk(probe: probe, scores: scores, masks: copy + (scratchWords - copyBytes / 64))
             var base = 0  // where in the text the copy starts
             var copied = 0  // bytes in the copy
             while base &+ copied < count {
                 base &+= copied
                 copied = min(count &- base, copyBytes)
-                let words = (copied &+ 7) &>> 3
-                (copy + (words &- 1)).initialize(repeating: 0, count: 3)
-                UnsafeMutableRawPointer(copy).copyMemory(from: text + base, byteCount: copied)
-                var at = 0
-                while at &+ 1 < words {
-                    a = mix(a ^ UInt64(littleEndian: copy[at]), by: probe.mixer)
-                    b = mix(b ^ UInt64(littleEndian: copy[at &+ 1]), by: probe.mixer)
-                    at &+= 2
-                }
-                if at < words { a = mix(a ^ UInt64(littleEndian: copy[at]), by: probe.mixer) }
-                tokenMasks(copy, words: words, into: masks)
-                var bytes = UnsafeRawPointer(copy)  // the block's first byte
-                for mask in UnsafeBufferPointer(start: masks, count: (words &+ 7) &>> 3) {
-                    defer { bytes += 64 }
-                    let gaps = ~mask  // bit i: byte i is no token byte
-                    if carried >= 0 {
-                        if gaps == 0 { continue }
-                        let length = base &+ (bytes - UnsafeRawPointer(copy)) &+ gaps.trailingZeroBitCount &- carried
-                        if carried >= base {
-                            probe.lookup(UnsafeRawPointer(copy) + (carried &- base), length: length, into: scores)
-                        } else {
-                            probe.lookup(text, at: carried, length: length, count: count, into: scores)
-                        }
-                        carried = -1
-                    }
-                    // Tokens start where a token byte follows none (bit i of `follows`: byte
-                    // i − 1 is a token byte). One with fewer than 3 bytes in the block either
-                    // ends in it, shorter than any keyword (see `KeywordTable.lengths`), or runs
-                    // on and is `carried` below: skipped, without a look at where it ends.
-                    let follows = mask &<< 1 | previous
-                    var starts = mask & ~follows & mask &>> 1 & mask &>> 2
-                    previous = mask &>> 63
-                    while starts != 0 {
-                        let start = starts.trailingZeroBitCount
-                        starts &= starts &- 1
-                        // 64 for the token that runs on past the block: longer than any keyword.
-                        probe.lookup(bytes + start, length: (gaps &>> UInt64(start)).trailingZeroBitCount, into: scores)
-                    }
-                    // The token that runs on starts after the last gap (at 0 if there is none).
-                    if previous != 0 {
-                        carried = base &+ (bytes - UnsafeRawPointer(copy)) &+ 64 &- gaps.leadingZeroBitCount
-                    }
-                }
+                place(UnsafeRawBufferPointer(start: text + base, count: copied), at: copy)
+                fold(copy, bytes: copied, &a, &b, by: probe.mixer)
+                walk.tokens(in: copy, copied: copied, base: base, of: text, count: count)
             }
-            if carried >= 0 {
-                if carried >= base {
-                    probe.lookup(UnsafeRawPointer(copy) + (carried &- base), length: count &- carried, into: scores)
-                } else {
-                    probe.lookup(text, at: carried, length: count &- carried, count: count, into: scores)
-                }
-            }
+            walk.finish(copy, base: base, of: text, count: count)
             (even, odd) = (a, b)
         }
     }
 
-    /// Writes the token mask of each 64 of the `words` words at `text` (the last block's as if
-    /// zeros followed its words) to `masks`: bit i set when byte i is an ASCII letter or digit.
-    /// Out of line, so that its constants have the registers to themselves. Each mask is built
-    /// from its last word down, shifted up a byte a word, which needs no 64-bit constant to place
-    /// a word's bits.
+    /// `scan` of `first` then of `second` (each followed by its length in the fingerprint), when
+    /// both fit in one copy: the second is placed after the first with a zero byte or more between
+    /// them, and the tokens of both are classified and walked as those of one text, the scratch.
+    /// A title scanned on its own paid for a scratch, a copy call, the classifier's set-up and a
+    /// walk of its own: most of the 406 instructions an issue its scan cost.
+    @inline(__always)
+    static func scan(_ first: UnsafeRawBufferPointer, then second: UnsafeRawBufferPointer,
+                     probe: KeywordTable.Probe, even: inout UInt64, odd: inout UInt64,
+                     scores: UnsafeMutablePointer<Int32>) {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: scratchWords) { scratch in
+            let copy = scratch.baseAddress!
+            var (a, b) = (even, odd)
+            place(first, at: copy)
+            fold(copy, bytes: first.count, &a, &b, by: probe.mixer)
+            a = mix(a ^ UInt64(first.count), by: probe.mixer)
+            let start = gap(after: first.count)
+            place(second, at: copy + start)
+            fold(copy + start, bytes: second.count, &a, &b, by: probe.mixer)
+            a = mix(a ^ UInt64(second.count), by: probe.mixer)
+            let count = start &* 8 &+ second.count
+            let text = UnsafeRawPointer(copy).assumingMemoryBound(to: UInt8.self)
+            var walk = Walk(probe: probe, scores: scores, masks: copy + (scratchWords - copyBytes / 64))
+            walk.tokens(in: copy, copied: count, base: 0, of: text, count: count)
+            walk.finish(copy, base: 0, of: text, count: count)
+            (even, odd) = (a, b)
+        }
+    }
+
+    /// Copies `text` (at most `copyBytes`) to `target`, after zeros from the word that will hold
+    /// its last byte to `zeroWords` on.
+    @inline(__always)
+    static func place(_ text: UnsafeRawBufferPointer, at target: UnsafeMutablePointer<UInt64>) {
+        (target + (max(text.count &- 1, 0) &>> 3)).initialize(repeating: 0, count: zeroWords)
+        if let bytes = text.baseAddress { UnsafeMutableRawPointer(target).copyMemory(from: bytes, byteCount: text.count) }
+    }
+
+    /// Folds the words of a text of `bytes` bytes at `words` (the last one padded with zeros)
+    /// into the fingerprint lanes, alternately.
+    @inline(__always)
+    static func fold(_ words: UnsafePointer<UInt64>, bytes: Int, _ a: inout UInt64, _ b: inout UInt64,
+                     by mixer: UInt64) {
+        let count = (bytes &+ 7) &>> 3
+        var at = 0
+        while at &+ 1 < count {
+            a = mix(a ^ UInt64(littleEndian: words[at]), by: mixer)
+            b = mix(b ^ UInt64(littleEndian: words[at &+ 1]), by: mixer)
+            at &+= 2
+        }
+        if at < count { a = mix(a ^ UInt64(littleEndian: words[at]), by: mixer) }
+    }
+
+    /// The tokens of one scratch copy after another: classified into masks, walked, and looked up.
+    struct Walk {
+        let probe: KeywordTable.Probe
+        let scores: UnsafeMutablePointer<Int32>
+        /// Where the copy's token masks go, one per block.
+        let masks: UnsafeMutablePointer<UInt64>
+        /// Where (in the text) a token that runs on from the previous block started, or -1.
+        var carried = -1
+        /// 1 when the byte before the block is a token byte.
+        var previous: UInt64 = 0
+
+        /// Looks up the tokens of the `copied` bytes at `copy`, followed by zeros: the text's
+        /// bytes from `base` on, of `count` in all at `text`, which is read only for a token
+        /// that started in an earlier copy.
+        @inline(__always)
+        mutating func tokens(in copy: UnsafeMutablePointer<UInt64>, copied: Int, base: Int,
+                             of text: UnsafePointer<UInt8>, count: Int) {
+            let blocks = (copied &+ 63) &>> 6
+            tokenMasks(copy, blocks: blocks, into: masks)
+            var bytes = UnsafeRawPointer(copy)  // the block's first byte
+            for mask in UnsafeBufferPointer(start: masks, count: blocks) {
+                defer { bytes += 64 }
+                let gaps = ~mask  // bit i: byte i is no token byte
+                if carried >= 0 {
+                    if gaps == 0 { continue }
+                    let length = base &+ (bytes - UnsafeRawPointer(copy)) &+ gaps.trailingZeroBitCount &- carried
+                    if carried >= base {
+                        probe.lookup(UnsafeRawPointer(copy) + (carried &- base), length: length, into: scores)
+                    } else {
+                        probe.lookup(text, at: carried, length: length, count: count, into: scores)
+                    }
+                    carried = -1
+                }
+                // Tokens start where a token byte follows none (bit i of `follows`: byte
+                // i − 1 is a token byte). One with fewer than 3 bytes in the block either
+                // ends in it, shorter than any keyword (see `KeywordTable.lengths`), or runs
+                // on and is `carried` below: skipped, without a look at where it ends.
+                let follows = mask &<< 1 | previous
+                var starts = mask & ~follows & mask &>> 1 & mask &>> 2
+                previous = mask &>> 63
+                while starts != 0 {
+                    let start = starts.trailingZeroBitCount
+                    starts &= starts &- 1
+                    // 64 for the token that runs on past the block: longer than any keyword.
+                    probe.lookup(bytes + start, length: (gaps &>> UInt64(start)).trailingZeroBitCount, into: scores)
+                }
+                // The token that runs on starts after the last gap (at 0 if there is none).
+                if previous != 0 {
+                    carried = base &+ (bytes - UnsafeRawPointer(copy)) &+ 64 &- gaps.leadingZeroBitCount
+                }
+            }
+        }
+
+        /// Looks up the token that runs on to the end of the text, if one does.
+        @inline(__always)
+        func finish(_ copy: UnsafeMutablePointer<UInt64>, base: Int, of text: UnsafePointer<UInt8>, count: Int) {
+            guard carried >= 0 else { return }
+            if carried >= base {
+                probe.lookup(UnsafeRawPointer(copy) + (carried &- base), length: count &- carried, into: scores)
+            } else {
+                probe.lookup(text, at: carried, length: count &- carried, count: count, into: scores)
+            }
+        }
+    }
+
+    /// Writes the token mask of each of the `blocks` 64-byte blocks at `text` to `masks`: bit i
+    /// set when byte i is an ASCII letter or digit. Each 16 bytes are classified with SSE2
+    /// compares (see `tokenBytes`), and each 8 of them gathered into 8 bits by a multiply.
+    /// Out of line, so that its constants are loaded once per call and have the registers to
+    /// themselves. 92 instructions a block, where the 8-bytes-at-a-time arithmetic it replaces
+    /// (vectorised by the compiler two blocks at a time) took 137.
     @inline(never)
-    static func tokenMasks(_ text: UnsafePointer<UInt64>, words: Int, into masks: UnsafeMutablePointer<UInt64>) {
-        var (text, masks, blocks) = (text, masks, words &>> 3)
+    static func tokenMasks(_ text: UnsafePointer<UInt64>, blocks: Int, into masks: UnsafeMutablePointer<UInt64>) {
+        var (block, masks, blocks) = (UnsafeRawPointer(text), masks, blocks)
         while blocks > 0 {
             var mask: UInt64 = 0
-            for k in (0..<8).reversed() { mask = mask &<< 8 | tokenBits(UInt64(littleEndian: text[k])) }
+            for k in 0..<4 {
+                let bytes = tokenBytes(block + 16 &* k)
+                mask |= (highBits(bytes[0]) | highBits(bytes[1]) &<< 8) &<< UInt64(16 &* k)
+            }
             masks.pointee = mask
-            (text, masks, blocks) = (text + 8, masks + 1, blocks &- 1)
+            (block, masks, blocks) = (block + 64, masks + 1, blocks &- 1)
         }
-        var rest = words & 7
-        guard rest > 0 else { return }
-        var mask: UInt64 = 0
-        repeat {
-            rest &-= 1
-            mask = mask &<< 8 | tokenBits(UInt64(littleEndian: text[rest]))
-        } while rest > 0
-        masks.pointee = mask
+    }
+
+    /// The 16 bytes at `bytes` classified: 0xFF for an ASCII letter or digit, else 0, as two
+    /// little-endian words.
+    ///
+    /// SSE2 compares only signed bytes: adding 0x1F to a byte with 0x20 set (ASCII upper to lower
+    /// case) takes the letters 0x61...0x7A, and only them, to -128...-103; adding 0x50 takes the
+    /// digits 0x30...0x39, and only them, to -128...-119. The operands are typed one by one:
+    /// written as one expression, the compares resolve to `SIMD`'s generic lane-by-lane `.<`.
+    @inline(__always)
+    static func tokenBytes(_ bytes: UnsafeRawPointer) -> SIMD2<UInt64> {
+        let v = bytes.loadUnaligned(as: SIMD16<Int8>.self)
+        let letters: SIMD16<Int8> = (v | SIMD16(repeating: 0x20)) &+ SIMD16(repeating: 0x1F)
+        let digits: SIMD16<Int8> = v &+ SIMD16(repeating: 0x50)
+        let letter = letters .< SIMD16<Int8>(repeating: -128 + 26)
+        let digit = digits .< SIMD16<Int8>(repeating: -128 + 10)
+        return unsafeBitCast(letter .| digit, to: SIMD2<UInt64>.self)
+    }
+
+    /// The high bit of each byte of `x` (byte i little-endian, bit i): a multiply gathers them
+    /// into the top byte (bit 7 of byte i lands on bit 56 + i, and no two partial products meet).
+    @inline(__always)
+    static func highBits(_ x: UInt64) -> UInt64 {
+        ((x & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) &>> 56
     }
 
     /// The fingerprint's multiplier.
@@ -243,24 +373,6 @@ public enum Analysis {
     static func mix(_ x: UInt64, by multiplier: UInt64 = mixer) -> UInt64 {
         let m = x &* multiplier
         return m &<< 23 | m &>> 41
-    }
-
-    /// The 8 bits of a token mask for the 8 bytes of `x` (byte i little-endian, bit i).
-    ///
-    /// With the high bit of each byte set, subtracting lo < 0x80 from a byte never borrows from
-    /// the next, and leaves the high bit set exactly when the byte's low 7 bits are ≥ lo; they
-    /// are in lo..<hi when that holds for lo and not for hi. Letters are tested with 0x20 set too
-    /// (ASCII upper to lower case), digits without; bytes ≥ 0x80 are never token bytes. The high
-    /// bits are then gathered into the top byte by a multiply (bit 7 of byte i lands on bit
-    /// 56 + i, and no two partial products meet) and shifted down.
-    @inline(__always)
-    static func tokenBits(_ x: UInt64) -> UInt64 {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let lower = x | 0xA0A0_A0A0_A0A0_A0A0, plain = x | high
-        let letter = (lower &- 0x6161_6161_6161_6161) ^ (lower &- 0x7B7B_7B7B_7B7B_7B7B)  // 0x61..<0x7B
-        let digit = (plain &- 0x3030_3030_3030_3030) ^ (plain &- 0x3A3A_3A3A_3A3A_3A3A)   // 0x30..<0x3A
-        let token = (letter | digit) & (plain ^ x)  // plain ^ x: the high bits x does not have
-        return (token &* 0x0002_0408_1020_4081) &>> 56
     }
 
     /// 8 bytes at `bytes`, byte 0 lowest.

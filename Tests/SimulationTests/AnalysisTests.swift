@@ -140,6 +140,58 @@ import Testing
         }
     }
 
+    /// The SSE2 classifier against a byte-by-byte one, for texts of every length up to 300
+    /// bytes (zero-padded to whole blocks, as a scan's scratch is): random bytes, and bytes from
+    /// around each class's edges.
+    @Test func tokenMasksMatchAByteByByteClassificationForEveryLength() {
+        var random = SplitMix64(seed: 12)
+        let edges = Array("aAzZ09`@[{/:".utf8) + [0x00, 0x10, 0x19, 0x2F, 0x3A, 0x5B, 0x60, 0x7B, 0x7F, 0x80, 0x9A, 0xC1, 0xDA, 0xFF]
+        for length in 0...300 {
+            for fromEdges in [false, true] {
+                let text = (0..<length).map { _ in
+                    fromEdges ? edges[Int(random.next() % UInt64(edges.count))] : UInt8(truncatingIfNeeded: random.next())
+                }
+                let blocks = (length + 63) / 64
+                var padded = [UInt64](repeating: 0, count: blocks * 8)
+                padded.withUnsafeMutableBytes { $0.copyBytes(from: text) }
+                var masks = [UInt64](repeating: 0, count: blocks)
+                padded.withUnsafeBufferPointer { words in
+                    masks.withUnsafeMutableBufferPointer {
+                        Analysis.tokenMasks(words.baseAddress!, blocks: blocks, into: $0.baseAddress!)
+                    }
+                }
+                var expected = [UInt64](repeating: 0, count: blocks)
+                for (i, byte) in text.enumerated() {
+                    let lower = byte | 0x20
+                    if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                        expected[i / 64] |= 1 << UInt64(i % 64)
+                    }
+                }
+                #expect(masks == expected, "\(length) bytes")
+            }
+        }
+    }
+
+    /// A title and a body scanned in one pass (when they fit in one scratch copy) against the
+    /// reference: titles of every length up to 300, ending in a token that a body starting with
+    /// one must not run into, and bodies on both sides of the largest that still fits.
+    @Test func titleAndBodyTogetherMatchTheReference() {
+        var random = SplitMix64(seed: 13)
+        let alphabet = Array("crash slow HOW-a9 ".utf8)
+        func text(_ count: Int) -> [UInt8] {
+            (0..<count).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+        }
+        for length in 0...300 {
+            let title = text(length) + Array("crash".utf8)
+            let fitting = Analysis.copyBytes - Analysis.gap(after: title.count) * 8
+            for bodyBytes in [0, 1, 7, 100, fitting - 1, fitting, fitting + 1] {
+                let body = Array((Array("crash".utf8) + text(max(bodyBytes - 5, 0))).prefix(bodyBytes))
+                #expect(Analysis.fitTogether(title.count, body.count) == (bodyBytes <= fitting))
+                Self.expectReference(Contract.Issue(id: length, title: title, body: body, commentCount: 0))
+            }
+        }
+    }
+
     @Test func keywordsAnywhereInAnyCaseMatchTheReference() {
         let words = ["crash", "CRASH", "Crash", "crashes", "xcrash", "add", "ad", "ENHANCEMENT", "enhancements",
                      "vulnerability", "Vulnerabilit", "vulnerabilityx", "throughput", "docs2", "a"]
