@@ -42,7 +42,7 @@ public struct Phase1: IssueEngine {
         try await WorkerGroup.run(min(concurrency, issues.count)) { _ in
             var worker = sender()
             while let index = cursor.take() {
-                let bundle = try await worker.read(issues[index])
+                let bundle = try await worker.read(issues[index].id) { issues[index] }
                 let result = try await worker.complete(bundle)
                 archive.store(ArchivedRecord(issue: bundle.issue, comments: bundle.comments, result: result), at: index)
             }

@@ -66,7 +66,7 @@ public struct Phase2: IssueEngine {
 
         let archive = IndexedSlots<ArchivedRecord>(count: issues.count)
         try await forEach(issues.count) { worker, index in
-            let bundle = try await worker.read(issues[index])
+            let bundle = try await worker.read(issues[index].id) { issues[index] }
             let result = try await worker.complete(bundle)
             archive.store(ArchivedRecord(issue: bundle.issue, comments: bundle.comments, result: result), at: index)
             job.sink.deliver(result)

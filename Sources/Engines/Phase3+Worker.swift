@@ -26,7 +26,9 @@ extension Phase3 {
                 if stream.settings.batchSize > 0 {
                     for bundle in try await sender.readBatch(chunk) { sink.deliver(try await sender.complete(bundle)) }
                 } else {
-                    for listed in chunk { sink.deliver(try await sender.complete(try await sender.read(listed))) }
+                    for index in chunk.indices {
+                        sink.deliver(try await sender.complete(try await sender.read(chunk[index].id) { chunk[index] }))
+                    }
                 }
                 finished = .issues(count: chunk.count, elapsed: job.clock.now() - start)
             }

@@ -12,7 +12,8 @@ import Synchronization
 /// outside any lock and takes the sink's lock for a few updates; every `claimBatch`-th one then
 /// dates the batch's issues under the API's lock (`APILedger.claimStarts`), not the sink's.
 final class VerifyingSink: ResultSink {
-    struct State {
+    /// Noncopyable, as `seen` is: `snapshot` copies it explicitly.
+    struct State: ~Copyable {
         /// 1 for each issue delivered, indexed by `id − 1`.
         var seen: SettlingBytes
         var results = ResultSketch()
@@ -27,6 +28,13 @@ final class VerifyingSink: ResultSink {
 
         func wasDelivered(_ id: IssueID) -> Bool {
             seen[id - 1] != 0
+        }
+
+        /// An independent copy.
+        func copy() -> State {
+            State(seen: seen.copy(), results: results, delivered: delivered, duplicates: duplicates,
+                  duplicateCount: duplicateCount, outOfRange: outOfRange, latency: latency, undated: undated,
+                  compressedRawBytes: compressedRawBytes, compressedBytes: compressedBytes)
         }
     }
 
@@ -108,11 +116,12 @@ final class VerifyingSink: ResultSink {
             defer { s.undated.count = 0 }
             return s.undated
         })
-        return state.withLock { $0 }
+        return state.withLock { $0.copy() }
     }
 
     /// Records the latency of `batch`'s deliveries, from their issues' starts: claimed under the
-    /// API's lock, recorded under the sink's, never both at once.
+    /// API's lock, recorded under the sink's, never both at once, and all at once
+    /// (`LatencyHistogram.record(_:)` of a buffer).
     private func date(_ batch: Batch) {
         guard batch.count > 0 else { return }
         let count = batch.count
@@ -120,13 +129,16 @@ final class VerifyingSink: ResultSink {
             batch.ids.span.withUnsafeBufferPointer { ids in
                 ledger.claimStarts(UnsafeBufferPointer(rebasing: ids[..<count]), into: starts)
             }
-            batch.at.span.withUnsafeBufferPointer { at in
-                state.withLock { s in
-                    for index in starts.indices {
+            withUnsafeTemporaryAllocation(of: Int64.self, capacity: count) { latencies in
+                var dated = 0
+                batch.at.span.withUnsafeBufferPointer { at in
+                    for index in 0..<count {
                         guard let started = starts[index] else { continue }
-                        s.latency.record(max(0, (at[index] - started).nanoseconds))
+                        latencies.initializeElement(at: dated, to: max(0, (at[index] - started).nanoseconds))
+                        dated += 1
                     }
                 }
+                state.withLock { $0.latency.record(UnsafeBufferPointer(rebasing: latencies[..<dated])) }
             }
         }
     }

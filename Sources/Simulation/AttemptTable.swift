@@ -10,7 +10,7 @@
 /// every issue of a chunk was asked for once and accepted once, the chunk settles back to one byte.
 /// (With an error rate, retries leave most chunks unsettled: then it costs a byte a slot, as a
 /// plain array would.)
-struct AttemptTable {
+struct AttemptTable: ~Copyable {
     private var bytes: SettlingBytes
 
     init(slots: Int) {

@@ -14,7 +14,7 @@ import Contract
 ///   twice.
 /// - When work on each issue began is in `starts`: its first read until the harness claims it on
 ///   delivery, and each page's first listing.
-struct IssueLedger {
+struct IssueLedger: ~Copyable {
     private var states: SettlingBytes
     private var labels: PackedLabels
     private var repeats: [IssueID: Repeats] = [:]

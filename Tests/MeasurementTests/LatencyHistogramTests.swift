@@ -21,6 +21,18 @@ import Testing
         sorted[max(1, Int((p / 100 * Double(sorted.count)).rounded(.up))) - 1]
     }
 
+    @Test func recordingABufferCountsAsRecordingEachValue() {
+        let values = Self.randomLatencies(count: 1_000)
+        var batched = LatencyHistogram()
+        values.withUnsafeBufferPointer { all in
+            for start in stride(from: 0, to: all.count, by: 32) {
+                batched.record(UnsafeBufferPointer(rebasing: all[start ..< min(start + 32, all.count)]))
+            }
+            batched.record(UnsafeBufferPointer(rebasing: all[0..<0]))
+        }
+        #expect(batched == Self.histogram(values))
+    }
+
     @Test func smallValuesAreExact() {
         let h = Self.histogram(Array(0..<128))
         #expect(h.count == 128 && h.min == 0 && h.max == 127)

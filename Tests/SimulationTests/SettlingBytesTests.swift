@@ -52,3 +52,17 @@ import Testing
         #expect(bytes[0] == 3 && bytes[199_999] == 3)
     }
 }
+
+@Suite struct SettlingBytesCopyTests {
+    @Test func aCopyKeepsTheBytesAndChangesIndependently() {
+        var bytes = SettlingBytes(count: 10_000)
+        for i in stride(from: 0, to: 10_000, by: 7) { bytes[i] = 3 }
+        var copy = bytes.copy()
+        #expect((0..<10_000).allSatisfy { copy[$0] == bytes[$0] })
+        #expect(copy.unsettledChunks == bytes.unsettledChunks)
+        copy[1] = 9
+        for i in 0..<4_096 { bytes[i] = 3 }
+        #expect(bytes[1] == 3 && copy[1] == 9 && copy[2] == 0)
+        #expect(bytes.unsettledChunks == 2 && copy.unsettledChunks == 3)
+    }
+}
