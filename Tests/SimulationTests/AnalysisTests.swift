@@ -207,6 +207,20 @@ import Testing
         }
     }
 
+    @Test func tokensSharingAKeywordsFirstByteOrLengthMatchTheReference() {
+        // The walk sifts tokens by their length and first byte before the hash: near misses on
+        // both, the first byte in either case or as the digit that shares its low 6 bits
+        // ("0roposal" for "proposal"), and runs of every length from each keyword's first letter.
+        for (index, keyword) in Analysis.keywords.map({ Array($0.0.utf8) }).enumerated() {
+            let first = keyword[0]
+            var tokens = [keyword, [first & 0xDF] + keyword.dropFirst(), [first ^ 0x40] + keyword.dropFirst(),
+                          keyword + [0x73], Array(keyword.dropLast()), [first &+ 1] + keyword.dropFirst()]
+            tokens += (0...15).map { [first] + [UInt8](repeating: 0x71, count: $0) }
+            let text = Array(tokens.joined(separator: [0x20]))
+            Self.expectReference(Contract.Issue(id: index, title: Array(text.prefix(40)), body: text, commentCount: 0))
+        }
+    }
+
     @Test func longTextsMatchTheReference() {
         // Texts longer than one scratch copy (832 bytes): a keyword across each copy boundary,
         // and a token that runs on through a whole copy into the next.
