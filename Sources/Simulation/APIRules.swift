@@ -23,6 +23,8 @@ struct APIRules: Sendable {
     let endpointCount: Int
     /// Every request's latency is zero, so no answer waits on the clock (`sendAtOnce`).
     let answersAtOnce: Bool
+    /// Whether anything can turn a request away: an outage or a rate limit.
+    let limited: Bool
     /// `SeededRandom.mix(seed, StreamTag.request + kind)` for each `RequestTarget.Kind`, by raw
     /// value: the first steps of every request stream's key, taken once.
     private let kindKeys: InlineArray<8, UInt64>
@@ -42,6 +44,7 @@ struct APIRules: Sendable {
         batch = api.batch
         endpointCount = api.endpoints.count
         answersAtOnce = latencyMs == .fixed(0) && (batch?.latencyPerItemMs ?? 0) == 0
+        limited = primary != nil || secondary != nil || !api.outages.isEmpty
         let seed = seed
         kindKeys = InlineArray { SeededRandom.mix(seed, StreamTag.request.rawValue + UInt64($0)) }
         for outage in api.outages {

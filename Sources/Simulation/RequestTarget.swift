@@ -21,7 +21,32 @@ struct RequestTarget {
     /// The label an `addLabel` applies.
     let label: Label?
     /// Set when the request cannot succeed; answered after its latency, like a real API.
-    let problem: SimulatedFailure?
+    let problem: Problem?
+
+    /// Why a request cannot succeed: the `SimulatedFailure` it brings on itself, in plain values
+    /// (an unknown label's name stays in the request), so that dropping a target needs no look at
+    /// it. An optional `SimulatedFailure`, which may hold a string, cost 47 instructions a request to
+    /// destroy and to pass around (callgrind, `unlimited-fast`: 90.27 M -> 89.32 M for 20,200 requests).
+    enum Problem {
+        case issueNotFound(IssueID, issueCount: Int)
+        case noBatchEndpoint
+        case batchSize(Int, maxItems: Int)
+        case unknownLabel
+
+        /// The failure that `request`, whose problem this is, is answered with.
+        func failure(of request: APIRequest) -> SimulatedFailure {
+            switch self {
+            case let .issueNotFound(id, issueCount): return .issueNotFound(id, issueCount: issueCount)
+            case .noBatchEndpoint: return .noBatchEndpoint
+            case let .batchSize(count, maxItems): return .batchSize(count, maxItems: maxItems)
+            case .unknownLabel:
+                guard case .addLabel(_, let name) = request else {
+                    preconditionFailure("\(request.summary) has no label, so no unknown one")
+                }
+                return .unknownLabel(name)
+            }
+        }
+    }
 
     /// `Label` names by raw value, made once: `Label.name` builds a string on every call.
     private static let labelNames = Label.allCases.map(\.name)
@@ -34,7 +59,7 @@ struct RequestTarget {
     /// captured them.
     init(_ request: APIRequest, issueCount: Int, lastPage: Int, batchMaxItems: Int) {
         var label: Label?
-        var problem: SimulatedFailure?
+        var problem: Problem?
         func check(_ id: IssueID) {
             if id < 1 || id > issueCount, problem == nil {
                 problem = .issueNotFound(id, issueCount: issueCount)
@@ -63,7 +88,7 @@ struct RequestTarget {
             (kind, key) = (.addLabel, id)
             check(id)
             label = Self.labelNames.firstIndex(of: name).flatMap { Label(rawValue: UInt8($0)) }
-            if label == nil, problem == nil { problem = .unknownLabel(name) }
+            if label == nil, problem == nil { problem = .unknownLabel }
         case .addComment(let id, _):
             (kind, key) = (.addComment, id)
             check(id)

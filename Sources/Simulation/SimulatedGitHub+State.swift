@@ -17,10 +17,6 @@ extension SimulatedGitHub {
         private(set) var ledger: IssueLedger
         /// Outage windows by endpoint index, as offsets from the first request.
         private let outages: [[Range<Span>]]
-        /// Whether anything can turn a request away: an outage or a rate limit. Without one,
-        /// `admit` skips `refusal`, some 70 instructions a request (callgrind, `unlimited-fast`).
-        private let limited: Bool
-
         /// The API's rules, kept here too: a closure that hands them to the state from outside
         /// would copy all of them (some 300 bytes) on every request.
         private let rules: APIRules
@@ -35,7 +31,6 @@ extension SimulatedGitHub {
                     return start ..< start + Span.seconds(outage.forSeconds)
                 }
             }
-            limited = rules.primary != nil || rules.secondary != nil || outages.contains { !$0.isEmpty }
         }
 
         /// What became of a request on arrival.
@@ -50,10 +45,17 @@ extension SimulatedGitHub {
         /// turned away spends no budget; one let through spends a request of the primary window
         /// and its points, whatever happens to it next. The attempt table learns of the arrival and
         /// of its acceptance in one update, once the limits have decided.
+        ///
+        /// Inlined: called from both `SimulatedGitHub.arrive` and `.answer`, it was left out of
+        /// line once `RequestTarget.problem` became plain, and the call cost some 50 instructions
+        /// a request (callgrind, `unlimited-fast`).
+        @inline(__always)
         mutating func admit(_ request: APIRequest, _ target: RequestTarget, endpoint: Int, at now: Moment) -> Admission {
             counters.requests += 1
             if target.kind == .batchGet { counters.batchRequests += 1 }
-            let refusal = limited ? refusal(of: request, endpoint: endpoint, at: now) : nil
+            // Without a limit (`APIRules.limited`), `refusal` is skipped: some 70 instructions a
+            // request (callgrind, `unlimited-fast`).
+            let refusal = rules.limited ? refusal(of: request, endpoint: endpoint, at: now) : nil
             var attempt: UInt64 = 0
             if let slot = target.slot {
                 let before = attempts.arrive(slot, accepted: refusal == nil)

@@ -12,8 +12,9 @@ import Synchronization
 /// page or issue, how many times that same request got through before), so an issue sees the same
 /// latencies and errors whichever engine asks and in whatever order.
 ///
-/// The hot path takes the lock once on arrival and once on completion and allocates nothing but
-/// the response payload; text is generated outside the lock. Bookkeeping (the ledger, the attempt
+/// The hot path takes the lock once on arrival and once on completion (once in all when nothing
+/// can wait or fail, `sendAtOnce`) and allocates nothing but the response payload; text is
+/// generated outside the lock. Bookkeeping (the ledger, the attempt
 /// table) costs memory for the issues in flight, not for every issue (`SettlingBytes`), plus
 /// 8 bytes a listing page.
 ///
@@ -80,7 +81,7 @@ public final class SimulatedGitHub: IssueAPI {
     @inline(__always)
     public func send(_ request: APIRequest, over connection: Connection) async throws -> APIResponse {
         var flight: InFlight
-        switch arrive(request, over: connection) {
+        switch arrive(request, target(of: request, over: connection), over: connection) {
         case .answered(let response): return response
         case .inFlight(let accepted): flight = accepted
         }
@@ -101,7 +102,11 @@ public final class SimulatedGitHub: IssueAPI {
     /// is the same, and drawing it cost some 70 instructions a request (callgrind, `unlimited-fast`).
     public func sendAtOnce(_ request: APIRequest, over connection: Connection) -> APIResponse? {
         guard rules.answersAtOnce else { return nil }
-        switch arrive(request, over: connection) {
+        let target = target(of: request, over: connection)
+        if target.problem == nil && rules.errorRate == 0 && !rules.limited {
+            return answer(request, target, over: connection)
+        }
+        switch arrive(request, target, over: connection) {
         case .answered(let response): return response
         case .inFlight(let flight): return land(request, flight)
         }
@@ -125,6 +130,37 @@ public final class SimulatedGitHub: IssueAPI {
         case inFlight(InFlight)
     }
 
+    /// What `request` asks for; it must go to an endpoint that exists.
+    @inline(always)
+    private func target(of request: APIRequest, over connection: Connection) -> RequestTarget {
+        precondition(connection.endpoint >= 0 && connection.endpoint < rules.endpointCount,
+                     "\(request.summary) over a connection to endpoint \(connection.endpoint), which does not exist")
+        return RequestTarget(request, issueCount: rules.issueCount, lastPage: rules.lastPage,
+                             batchMaxItems: rules.batch?.maxItems ?? 0)
+    }
+
+    /// A valid request that nothing can turn away or fail, answered at once: `arrive` and `land`
+    /// in one lock section, the body made first, outside the lock. Nothing the lock guards is
+    /// decided between the two (no limit, no error draw), so every figure is the same, but for
+    /// `peakInFlight` when several threads send at once: it no longer counts requests that overlap
+    /// only while their bodies are made. A second lock section, the request's random stream and the
+    /// request in flight cost 87 instructions a request (callgrind, `unlimited-fast`: 92.05 M ->
+    /// 90.29 M for 20,200 requests).
+    @inline(always)
+    private func answer(_ request: APIRequest, _ target: RequestTarget, over connection: Connection) -> APIResponse {
+        let arrival = clock.now()
+        var payload: Payload? = payload(request)
+        let response = target.kind == .listIssues ? clock.now() : arrival
+        let rate = state.withLock { state in
+            guard case .accepted(_, let rate) = state.admit(request, target, endpoint: connection.endpoint, at: arrival)
+            else { preconditionFailure("\(request.summary) turned away by an API without limits") }
+            state.complete(request, target, failure: nil, lost: false, arrival: arrival, response: response,
+                           payload: &payload)
+            return rate
+        }
+        return APIResponse(status: request.isWrite ? 201 : 200, rate: rate, retryAfter: nil, payload: payload.take()!)
+    }
+
     /// A request arrives: the limits decide under the lock.
     ///
     /// This and `land` are forced inline (`@inline(__always)` is a hint): once `sendAtOnce` no
@@ -132,11 +168,7 @@ public final class SimulatedGitHub: IssueAPI {
     /// request in flight through its value witness, 48 instructions a request on that alone
     /// (callgrind, `unlimited-fast`).
     @inline(always)
-    private func arrive(_ request: APIRequest, over connection: Connection) -> Arrival {
-        precondition(connection.endpoint >= 0 && connection.endpoint < rules.endpointCount,
-                     "\(request.summary) over a connection to endpoint \(connection.endpoint), which does not exist")
-        let target = RequestTarget(request, issueCount: rules.issueCount, lastPage: rules.lastPage,
-                                   batchMaxItems: rules.batch?.maxItems ?? 0)
+    private func arrive(_ request: APIRequest, _ target: RequestTarget, over connection: Connection) -> Arrival {
         let arrival = clock.now()
         let admission = state.withLock { $0.admit(request, target, endpoint: connection.endpoint, at: arrival) }
         switch admission {
@@ -154,7 +186,7 @@ public final class SimulatedGitHub: IssueAPI {
     private func land(_ request: APIRequest, _ flight: InFlight) -> APIResponse {
         var random = flight.random
         let target = flight.target
-        let failure = target.problem
+        let failure = target.problem?.failure(of: request)
             ?? (rules.errorRate > 0 && random.nextUnit() < rules.errorRate ? .transient(status: rules.errorStatus) : nil)
         // Half of the transient errors of writes strike after the server applied the write.
         let lost = failure != nil && target.problem == nil && request.isWrite && random.next() & 1 == 0
@@ -181,6 +213,10 @@ public final class SimulatedGitHub: IssueAPI {
     }
 
     /// The body of a successful response, generated from the corpus (outside the lock).
+    ///
+    /// Inlined into `answer` and `land`: the call cost 13 instructions a request (callgrind,
+    /// `unlimited-fast`: 89.30 M -> 89.04 M for 20,200 requests).
+    @inline(__always)
     private func payload(_ request: APIRequest) -> Payload {
         switch request {
         case .listIssues(let page):
