@@ -44,7 +44,7 @@ import Testing
         let cells = tableLines(text)[3].split(separator: " ")
         #expect(Array(cells.prefix(4)) == ["20,000", "phase3", "—", "—"])
         #expect(Array(cells.suffix(4)) == ["0.250", "0.0125", "168,000", "✓"])
-        #expect(text.contains("\n— throughput: no virtual time passed (no latency, limit or synthetic CPU in the "
+        #expect(text.contains("\nno throughput (—): no virtual time passed (no latency, limit or synthetic CPU in the "
                               + "workload), so on the virtual clock it is unbounded; host time and requests per "
                               + "host second say what the simulation cost\n"))
     }

@@ -40,7 +40,7 @@ extension ReportTable {
             return Cell("✗ \(label) at \(NumberFormat.integer(row.issues)) issues: \(reasons)", .bad)
         }
         if sorted.contains(where: tookNoTime) {
-            notes.append(Cell("— throughput: no virtual time passed (no latency, limit or synthetic CPU in the "
+            notes.append(Cell("no throughput (—): no virtual time passed (no latency, limit or synthetic CPU in the "
                               + "workload), so on the virtual clock it is unbounded; host time and requests per "
                               + "host second say what the simulation cost"))
         }
