@@ -34,15 +34,15 @@ public struct IssueResult: Sendable, Equatable {
 /// multiply per byte; this one copies the text (a title and a body together, when they fit) into
 /// a zero-padded scratch buffer on the stack, folds it 8 bytes at a time into the fingerprint,
 /// classifies it 16 bytes at a time into a bit mask of token bytes with SSE2 compares (no branch
-/// per byte), and walks the tokens of 3 bytes or more with trailing-zero counts, sifting them by
-/// length and first byte and looking those left up by their first 8 bytes and their length. The
-/// keyword table is read through a pointer taken once per call: no allocation, no retain, no
-/// bounds check per byte. On the unlimited-fast workload (a title of a few dozen bytes and a
-/// 200-byte body) it runs about 1,530 instructions per issue (callgrind, over a 20,000-issue
-/// virtual-clock trial). Without the sift it took 1,590; scanning the title and the body apart
-/// and classifying 8 bytes at a time with carry-free arithmetic, 1,830; folding and classifying
-/// each word in one pass, walking every token and checking each read against the text's end,
-/// 3,390.
+/// per byte), and walks the tokens of 3 bytes or more with trailing-zero counts, looking each up
+/// by its first 16 bytes with no branch on what it holds. The keyword table is read through a
+/// pointer taken once per call: no allocation, no retain, no bounds check per byte. On the
+/// unlimited-fast workload (a title of a few dozen bytes and a 200-byte body) it runs about 1,630
+/// instructions per issue (callgrind, over a 20,000-issue virtual-clock trial), and takes less
+/// time than the 1,360 of the branchy lookup it replaced (see `KeywordTable.Probe.add`). Scanning
+/// the title and the body apart and classifying 8 bytes at a time with carry-free arithmetic took
+/// 1,830; folding and classifying each word in one pass, walking every token and checking each
+/// read against the text's end, 3,390.
 public enum Analysis {
     /// Analyses an issue. `comments` must be exactly the comments the work plan says to read
     /// (empty when comments are not read).
@@ -392,50 +392,59 @@ public enum Analysis {
         UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self))
     }
 
-    /// Up to 8 bytes from `at` (< `count`) of a text of `count` bytes, as `load` would give them,
-    /// with zeros after the text's end. Out of line: only a token that runs on from one copy into
-    /// the next is read from the text.
+    /// Up to 8 bytes from `at` of a text of `count` bytes, as `load` would give them, with zeros
+    /// after the text's end (all zeros from `at` = `count` on). Out of line: only a token that
+    /// runs on from one copy into the next is read from the text.
     @inline(never)
     static func word(_ text: UnsafePointer<UInt8>, at: Int, count: Int) -> UInt64 {
         var word: UInt64 = 0
-        for i in 0..<min(count - at, 8) { word |= UInt64(text[at + i]) << UInt64(8 * i) }
+        for i in 0..<min(max(count - at, 0), 8) { word |= UInt64(text[at + i]) << UInt64(8 * i) }
         return word
     }
 }
 
 extension Analysis {
     /// The keywords in 256 slots, each alone in the slot that a multiply-shift hash of its first
-    /// 8 bytes picks (the multiplier is searched for when the table is built): a token that is no
-    /// keyword, nearly every token, costs its length check or one load, one AND and one compare.
+    /// 8 bytes picks (the multiplier is searched for when the table is built), slot 0 left empty:
+    /// a token is looked up with two loads, two ANDs, a multiply and two compares, and no branch.
     struct KeywordTable: Sendable {
         static let size = 256
-        /// Keyword lengths. A token longer than the longest is not looked up, nor, by the scan, one
-        /// shorter than 3 bytes: the shortest keyword must have at least 3.
+        /// Keyword lengths. A token shorter than 3 bytes is not looked up by the scan, so the
+        /// shortest keyword must have at least 3; no keyword may have more than 16 (see `masks`).
         static let lengths = 3...13
         /// The longest token a block's walk looks up: 64 bytes, one that runs on past the block.
         static let blockLength = 64
-        /// `firsts`, `seconds` and `entries` (`size` each), then `masks` (one per length up to the
-        /// longest), then `filters` (one per length up to `blockLength`), in one array so that a
-        /// probe holds one pointer.
-        private var words = [UInt64](repeating: 0, count: 3 * size + lengths.upperBound + 1 + blockLength + 1)
+        /// `firsts`, `seconds` and `entries` (`size` each), then `masks` and `secondMasks` (one
+        /// per length up to `blockLength`), in one array so that a probe holds one pointer.
+        private var words = [UInt64](repeating: 0, count: 3 * size + 2 * (blockLength + 1))
         private var multiplier: UInt64 = 0
         /// `Analysis.mixer`, handed to the scan loop through the probe (see `Analysis.mix`).
         private let mixer = Analysis.mixer
 
         /// Where each part of `words` starts. `firsts`: the slot's keyword's first 8 bytes
-        /// case-folded (see `masks`), zeros after its end; 0 for an empty slot, which no token
-        /// matches (a token's first byte folds to a non-zero one). `seconds`: its bytes 8..<16
-        /// the same way. `entries`: `length << 40 | label << 32 | weight`. `masks`: by length, the
-        /// bits a token of that length keeps of its first 8 bytes: those of its own bytes but bit
-        /// 5, so that one AND both drops the bytes after it and folds case (letters to upper
-        /// case, digits to 0x10...0x19, all distinct). `filters`: by length, bit `b & 63` set for
-        /// the first byte `b` of each keyword of that length in either case (see `lookup(inBlock:)`).
+        /// case-folded (see `masks`), zeros after its end; 0 for an empty slot. `seconds`: its
+        /// bytes 8..<16 the same way. `entries`: `label << 32 | weight`, 0 for an empty slot.
+        /// `masks`: by length, the bits a token of that length keeps of its first 8 bytes: those
+        /// of its own bytes but bit 5, so that one AND both drops the bytes after it and folds
+        /// case (letters to upper case, digits to 0x10...0x19: none to 0); 0 for a length outside
+        /// `lengths`. `secondMasks`: the same for bytes 8..<16.
+        ///
+        /// So a token matches a keyword's words only if it has the keyword's bytes and length: its
+        /// bytes fold to non-zero ones and both sides have zeros after their last byte. A token of
+        /// a length outside `lengths` reads as two zero words, which hash to slot 0, kept empty:
+        /// it adds a weight of 0.
         static let firsts = 0, seconds = size, entries = 2 * size, masks = 3 * size
-        static let filters = masks + lengths.upperBound + 1
+        static let secondMasks = masks + blockLength + 1
 
         init(_ keywords: [(String, Label, Int32)]) {
-            for length in 0...Self.lengths.upperBound {
-                words[Self.masks + length] = 0xDFDF_DFDF_DFDF_DFDF & (length >= 8 ? ~0 : (1 << UInt64(8 * length)) - 1)
+            /// The fold mask of a token's bytes `from..<length` that fall in the word at `from`.
+            func mask(_ length: Int, from: Int) -> UInt64 {
+                let bytes = min(max(length - from, 0), 8)
+                return 0xDFDF_DFDF_DFDF_DFDF & (bytes == 8 ? ~0 : (1 << UInt64(8 * bytes)) - 1)
+            }
+            for length in Self.lengths {
+                words[Self.masks + length] = mask(length, from: 0)
+                words[Self.secondMasks + length] = mask(length, from: 8)
             }
             let parsed = keywords.map { word, label, weight in
                 let bytes = Array(word.utf8)
@@ -443,15 +452,16 @@ extension Analysis {
                               && bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) },
                               "keyword '\(word)': \(Self.lengths) lower-case ASCII letters and digits")
                 return (first: Self.folded(bytes, from: 0), second: Self.folded(bytes, from: 8),
-                        entry: UInt64(bytes.count) << 40 | UInt64(label.rawValue) << 32 | UInt64(UInt32(bitPattern: weight)))
+                        entry: UInt64(label.rawValue) << 32 | UInt64(UInt32(bitPattern: weight)))
             }
             // A token is hashed by its first 8 bytes alone, so no two keywords may share them.
             precondition(Set(parsed.map(\.first)).count == parsed.count, "keywords that share their first 8 bytes")
-            // Odd multipliers from a fixed sequence; with 29 keywords in 256 slots about one in
-            // five places every keyword alone.
+            // Odd multipliers from a fixed sequence; with 29 keywords in 255 slots about one in
+            // six places every keyword alone.
             let candidates = (UInt64(1)...10_000).lazy.map { $0 &* 0x9E37_79B9_7F4A_7C15 | 1 }
             guard let multiplier = candidates.first(where: { multiplier in
-                Set(parsed.map { Self.slot($0.first, multiplier: multiplier) }).count == parsed.count
+                let slots = Set(parsed.map { Self.slot($0.first, multiplier: multiplier) })
+                return slots.count == parsed.count && !slots.contains(0)
             }) else { preconditionFailure("no collision-free keyword table for \(keywords.count) keywords") }
             self.multiplier = multiplier
             for keyword in parsed {
@@ -459,8 +469,6 @@ extension Analysis {
                 words[Self.firsts + slot] = keyword.first
                 words[Self.seconds + slot] = keyword.second
                 words[Self.entries + slot] = keyword.entry
-                let length = Int(keyword.entry >> 40), letter = keyword.first & 0x3F
-                words[Self.filters + length] |= 1 << letter | 1 << (letter ^ 0x20)
             }
         }
 
@@ -488,17 +496,9 @@ extension Analysis {
             let mixer: UInt64
 
             /// `lookup(token, length:into:)` for a token found within a block (`length` at most
-            /// `blockLength`), first sifted by its length and its first byte: 60 % of the tokens
-            /// of the unlimited-fast corpus begin with a byte that no keyword of their length
-            /// begins with, and are dropped after four instructions where the length check and the
-            /// hash took nine. The sift (with the length check it makes redundant) cut a
-            /// 20,000-issue virtual-clock trial from 92.05 M to 90.74 M instructions; sifting by
-            /// the last byte instead passed more tokens (91.25 M).
+            /// `blockLength`), with no check of its length.
             @inline(__always)
             func lookup(inBlock token: UnsafeRawPointer, length: Int, into scores: UnsafeMutablePointer<Int32>) {
-                let first = token.load(as: UInt8.self)
-                // No bit is set for a length outside `KeywordTable.lengths`.
-                guard words[KeywordTable.filters &+ length] &>> UInt64(first) & 1 != 0 else { return }
                 add(length: length, into: scores) { Analysis.load(token + $0) }
             }
 
@@ -518,22 +518,23 @@ extension Analysis {
                 add(length: length, into: scores) { Analysis.word(text, at: at + $0, count: count) }
             }
 
-            /// Adds the weight of the `length`-byte token (at most the longest keyword's length)
-            /// whose bytes `from..<from + 8` `read` gives (from 0 or 8) to its label's score if it
-            /// is a keyword. Not checked against the shortest keyword: a shorter token's first
-            /// 8 bytes match none of the table's.
+            /// Adds the weight of the `length`-byte token (`length` at most `blockLength`) whose
+            /// bytes `from..<from + 8` `read` gives (from 0 and 8) to its label's score, or 0 if it
+            /// is no keyword (see `KeywordTable.masks`), with no branch: whether a token is a
+            /// keyword, or starts like one, is as good as random, and the branches that sifted
+            /// tokens by length and first byte and then compared their words were mispredicted
+            /// some 20 times an issue (callgrind's branch simulation, unlimited-fast). Without them
+            /// the analysis runs more instructions (a 20,000-issue virtual-clock trial 84.4 M ->
+            /// 90.1 M) and takes less time (a sixth less CPU time on that workload, median of 30
+            /// alternated pairs).
             @inline(__always)
             private func add(length: Int, into scores: UnsafeMutablePointer<Int32>, read: (Int) -> UInt64) {
                 let first = read(0) & words[KeywordTable.masks &+ length]
+                let second = read(8) & words[KeywordTable.secondMasks &+ length]
                 let slot = KeywordTable.slot(first, multiplier: multiplier)
-                guard words[KeywordTable.firsts &+ slot] == first else { return }
                 let entry = words[KeywordTable.entries &+ slot]
-                guard Int(truncatingIfNeeded: entry &>> 40) == length else { return }
-                if length > 8 {
-                    let second = read(8) & words[KeywordTable.masks &+ length &- 8]
-                    guard words[KeywordTable.seconds &+ slot] == second else { return }
-                }
-                scores[Int(truncatingIfNeeded: entry &>> 32 & 7)] &+= Int32(truncatingIfNeeded: entry)
+                let miss = (words[KeywordTable.firsts &+ slot] ^ first) | (words[KeywordTable.seconds &+ slot] ^ second)
+                scores[Int(truncatingIfNeeded: entry &>> 32 & 7)] &+= miss == 0 ? Int32(truncatingIfNeeded: entry) : 0
             }
         }
     }

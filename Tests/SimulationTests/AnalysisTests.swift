@@ -208,9 +208,10 @@ import Testing
     }
 
     @Test func tokensSharingAKeywordsFirstByteOrLengthMatchTheReference() {
-        // The walk sifts tokens by their length and first byte before the hash: near misses on
-        // both, the first byte in either case or as the digit that shares its low 6 bits
-        // ("0roposal" for "proposal"), and runs of every length from each keyword's first letter.
+        // Near misses that a lookup by masked words must tell apart: each keyword with its first
+        // byte in either case or as the digit that shares its low 6 bits ("0roposal" for
+        // "proposal"), one byte longer or shorter, and runs of every length up to 16 from its
+        // first letter.
         for (index, keyword) in Analysis.keywords.map({ Array($0.0.utf8) }).enumerated() {
             let first = keyword[0]
             var tokens = [keyword, [first & 0xDF] + keyword.dropFirst(), [first ^ 0x40] + keyword.dropFirst(),
