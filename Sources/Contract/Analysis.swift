@@ -37,9 +37,9 @@ public struct IssueResult: Sendable, Equatable {
 /// per byte), and walks the tokens of 3 bytes or more with trailing-zero counts, looking each up
 /// by its first 16 bytes with no branch on what it holds. The keyword table is read through a
 /// pointer taken once per call: no allocation, no retain, no bounds check per byte. On the
-/// unlimited-fast workload (a title of a few dozen bytes and a 200-byte body) it runs about 1,630
+/// unlimited-fast workload (a title of a few dozen bytes and a 200-byte body) it runs about 1,620
 /// instructions per issue (callgrind, over a 20,000-issue virtual-clock trial), and takes less
-/// time than the 1,360 of the branchy lookup it replaced (see `KeywordTable.Probe.add`). Scanning
+/// time than the 1,360 of the branchy lookup it replaced (see `KeywordTable.Probe.tally`). Scanning
 /// the title and the body apart and classifying 8 bytes at a time with carry-free arithmetic took
 /// 1,830; folding and classifying each word in one pass, walking every token and checking each
 /// read against the text's end, 3,390.
@@ -90,7 +90,7 @@ public enum Analysis {
         var even: UInt64
         var odd: UInt64
         /// One score per label except `.triage`, which is what no keyword at all gives; lanes
-        /// past the last label stay 0. A lookup adds to them through a pointer.
+        /// past the last label stay 0.
         var scores = SIMD8<Int32>()
 
         init(seed: UInt64, probe: KeywordTable.Probe) {
@@ -104,9 +104,7 @@ public enum Analysis {
         mutating func scan(_ text: [UInt8]) {
             text.withUnsafeBufferPointer { buffer in
                 guard let bytes = buffer.baseAddress else { return }
-                State.withLanes(of: &scores) {
-                    Analysis.scan(bytes, count: buffer.count, probe: probe, even: &even, odd: &odd, scores: $0)
-                }
+                Analysis.scan(bytes, count: buffer.count, probe: probe, even: &even, odd: &odd, scores: &scores)
             }
             even = Analysis.mix(even ^ UInt64(text.count))
         }
@@ -121,18 +119,8 @@ public enum Analysis {
             }
             first.withUnsafeBytes { first in
                 second.withUnsafeBytes { second in
-                    State.withLanes(of: &scores) {
-                        Analysis.scan(first, then: second, probe: probe, even: &even, odd: &odd, scores: $0)
-                    }
+                    Analysis.scan(first, then: second, probe: probe, even: &even, odd: &odd, scores: &scores)
                 }
-            }
-        }
-
-        /// Runs `body` with a pointer to the lanes of `scores`.
-        @inline(__always)
-        private static func withLanes(of scores: inout SIMD8<Int32>, _ body: (UnsafeMutablePointer<Int32>) -> Void) {
-            withUnsafeMutablePointer(to: &scores) { scores in
-                scores.withMemoryRebound(to: Int32.self, capacity: 8, body)
             }
         }
 
@@ -187,7 +175,7 @@ public enum Analysis {
     /// registers.
     @inline(__always)
     static func scan(_ text: UnsafePointer<UInt8>, count: Int, probe: KeywordTable.Probe,
-                     even: inout UInt64, odd: inout UInt64, scores: UnsafeMutablePointer<Int32>) {
+                     even: inout UInt64, odd: inout UInt64, scores: inout SIMD8<Int32>) {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: scratchWords) { scratch in
             let copy = scratch.baseAddress!
             var (a, b) = (even, odd)
@@ -202,7 +190,7 @@ public enum Analysis {
                 walk.tokens(in: copy, copied: copied, base: base, of: text, count: count)
             }
             walk.finish(copy, base: base, of: text, count: count)
-            (even, odd) = (a, b)
+            (even, odd, scores) = (a, b, walk.scores)
         }
     }
 
@@ -214,7 +202,7 @@ public enum Analysis {
     @inline(__always)
     static func scan(_ first: UnsafeRawBufferPointer, then second: UnsafeRawBufferPointer,
                      probe: KeywordTable.Probe, even: inout UInt64, odd: inout UInt64,
-                     scores: UnsafeMutablePointer<Int32>) {
+                     scores: inout SIMD8<Int32>) {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: scratchWords) { scratch in
             let copy = scratch.baseAddress!
             var (a, b) = (even, odd)
@@ -230,7 +218,7 @@ public enum Analysis {
             var walk = Walk(probe: probe, scores: scores, masks: copy + (scratchWords - copyBytes / 64))
             walk.tokens(in: copy, copied: count, base: 0, of: text, count: count)
             walk.finish(copy, base: 0, of: text, count: count)
-            (even, odd) = (a, b)
+            (even, odd, scores) = (a, b, walk.scores)
         }
     }
 
@@ -260,7 +248,7 @@ public enum Analysis {
     /// The tokens of one scratch copy after another: classified into masks, walked, and looked up.
     struct Walk {
         let probe: KeywordTable.Probe
-        let scores: UnsafeMutablePointer<Int32>
+        var scores: SIMD8<Int32>
         /// Where the copy's token masks go, one per block.
         let masks: UnsafeMutablePointer<UInt64>
         /// Where (in the text) a token that runs on from the previous block started, or -1.
@@ -280,14 +268,14 @@ public enum Analysis {
             for mask in UnsafeBufferPointer(start: masks, count: blocks) {
                 defer { bytes += 64 }
                 let gaps = ~mask  // bit i: byte i is no token byte
+                // The block's weights, one byte per label (see `KeywordTable.entries`).
+                var tally: UInt64 = 0
                 if carried >= 0 {
                     if gaps == 0 { continue }
                     let length = base &+ (bytes - UnsafeRawPointer(copy)) &+ gaps.trailingZeroBitCount &- carried
-                    if carried >= base {
-                        probe.lookup(UnsafeRawPointer(copy) + (carried &- base), length: length, into: scores)
-                    } else {
-                        probe.lookup(text, at: carried, length: length, count: count, into: scores)
-                    }
+                    tally = carried >= base
+                        ? probe.lookup(UnsafeRawPointer(copy) + (carried &- base), length: length)
+                        : probe.lookup(text, at: carried, length: length, count: count)
                     carried = -1
                 }
                 // Tokens start where a token byte follows none (bit i of `follows`: byte
@@ -301,9 +289,9 @@ public enum Analysis {
                     let start = starts.trailingZeroBitCount
                     starts &= starts &- 1
                     // 64 for the token that runs on past the block: longer than any keyword.
-                    probe.lookup(inBlock: bytes + start, length: (gaps &>> UInt64(start)).trailingZeroBitCount,
-                                 into: scores)
+                    tally &+= probe.lookup(inBlock: bytes + start, length: (gaps &>> UInt64(start)).trailingZeroBitCount)
                 }
+                add(tally)
                 // The token that runs on starts after the last gap (at 0 if there is none).
                 if previous != 0 {
                     carried = base &+ (bytes - UnsafeRawPointer(copy)) &+ 64 &- gaps.leadingZeroBitCount
@@ -313,13 +301,17 @@ public enum Analysis {
 
         /// Looks up the token that runs on to the end of the text, if one does.
         @inline(__always)
-        func finish(_ copy: UnsafeMutablePointer<UInt64>, base: Int, of text: UnsafePointer<UInt8>, count: Int) {
+        mutating func finish(_ copy: UnsafeMutablePointer<UInt64>, base: Int, of text: UnsafePointer<UInt8>, count: Int) {
             guard carried >= 0 else { return }
-            if carried >= base {
-                probe.lookup(UnsafeRawPointer(copy) + (carried &- base), length: count &- carried, into: scores)
-            } else {
-                probe.lookup(text, at: carried, length: count &- carried, count: count, into: scores)
-            }
+            add(carried >= base
+                ? probe.lookup(UnsafeRawPointer(copy) + (carried &- base), length: count &- carried)
+                : probe.lookup(text, at: carried, length: count &- carried, count: count))
+        }
+
+        /// Adds a tally of at most one block's lookups (one byte per label) to `scores`.
+        @inline(__always)
+        mutating func add(_ tally: UInt64) {
+            scores &+= SIMD8<Int32>(truncatingIfNeeded: unsafeBitCast(tally, to: SIMD8<UInt8>.self))
         }
     }
 
@@ -414,16 +406,22 @@ extension Analysis {
         static let lengths = 3...13
         /// The longest token a block's walk looks up: 64 bytes, one that runs on past the block.
         static let blockLength = 64
-        /// `firsts`, `seconds` and `entries` (`size` each), then `masks` and `secondMasks` (one
-        /// per length up to `blockLength`), in one array so that a probe holds one pointer.
-        private var words = [UInt64](repeating: 0, count: 3 * size + 2 * (blockLength + 1))
+        /// `firsts` and `seconds` (`size` each), `entries` (twice `size`), then `masks` and
+        /// `secondMasks` (one per length up to `blockLength`), in one array so that a probe holds
+        /// one pointer.
+        private var words = [UInt64](repeating: 0, count: 4 * size + 2 * (blockLength + 1))
         private var multiplier: UInt64 = 0
         /// `Analysis.mixer`, handed to the scan loop through the probe (see `Analysis.mix`).
         private let mixer = Analysis.mixer
 
         /// Where each part of `words` starts. `firsts`: the slot's keyword's first 8 bytes
         /// case-folded (see `masks`), zeros after its end; 0 for an empty slot. `seconds`: its
-        /// bytes 8..<16 the same way. `entries`: `label << 32 | weight`, 0 for an empty slot.
+        /// bytes 8..<16 the same way. `entries`: the keyword's tally, its weight in the byte of its
+        /// label (`weight << 8 * label`), 0 for an empty slot and in the second half: a block's lookups are summed in one
+        /// register and added to the scores once (at most 17 lookups, one token carried in and 16
+        /// that start in it with 3 bytes or more and a gap, so weights of at most 15 cannot carry
+        /// into the next label's byte). Adding each weight to a score in memory made every lookup
+        /// wait for the last one that landed on the same label.
         /// `masks`: by length, the bits a token of that length keeps of its first 8 bytes: those
         /// of its own bytes but bit 5, so that one AND both drops the bytes after it and folds
         /// case (letters to upper case, digits to 0x10...0x19: none to 0); 0 for a length outside
@@ -433,7 +431,7 @@ extension Analysis {
         /// bytes fold to non-zero ones and both sides have zeros after their last byte. A token of
         /// a length outside `lengths` reads as two zero words, which hash to slot 0, kept empty:
         /// it adds a weight of 0.
-        static let firsts = 0, seconds = size, entries = 2 * size, masks = 3 * size
+        static let firsts = 0, seconds = size, entries = 2 * size, masks = 4 * size
         static let secondMasks = masks + blockLength + 1
 
         init(_ keywords: [(String, Label, Int32)]) {
@@ -451,8 +449,9 @@ extension Analysis {
                 precondition(Self.lengths.contains(bytes.count)
                               && bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) },
                               "keyword '\(word)': \(Self.lengths) lower-case ASCII letters and digits")
+                precondition((0...15).contains(weight) && label != .triage, "keyword '\(word)': a weight of 0...15, not triage")
                 return (first: Self.folded(bytes, from: 0), second: Self.folded(bytes, from: 8),
-                        entry: UInt64(label.rawValue) << 32 | UInt64(UInt32(bitPattern: weight)))
+                        entry: UInt64(weight) << (8 * UInt64(label.rawValue)))
             }
             // A token is hashed by its first 8 bytes alone, so no two keywords may share them.
             precondition(Set(parsed.map(\.first)).count == parsed.count, "keywords that share their first 8 bytes")
@@ -495,46 +494,48 @@ extension Analysis {
             let multiplier: UInt64
             let mixer: UInt64
 
-            /// `lookup(token, length:into:)` for a token found within a block (`length` at most
+            /// `lookup(token, length:)` for a token found within a block (`length` at most
             /// `blockLength`), with no check of its length.
             @inline(__always)
-            func lookup(inBlock token: UnsafeRawPointer, length: Int, into scores: UnsafeMutablePointer<Int32>) {
-                add(length: length, into: scores) { Analysis.load(token + $0) }
+            func lookup(inBlock token: UnsafeRawPointer, length: Int) -> UInt64 {
+                tally(length: length) { Analysis.load(token + $0) }
             }
 
-            /// Adds the weight of the `length`-byte token at `token` to its label's score if it is a
-            /// keyword; 16 bytes from `token` may be read.
+            /// The `length`-byte token at `token`'s weight as a tally (see `entries`): 0 if it is
+            /// no keyword. 16 bytes from `token` may be read.
             @inline(__always)
-            func lookup(_ token: UnsafeRawPointer, length: Int, into scores: UnsafeMutablePointer<Int32>) {
-                guard length <= KeywordTable.lengths.upperBound else { return }
-                add(length: length, into: scores) { Analysis.load(token + $0) }
+            func lookup(_ token: UnsafeRawPointer, length: Int) -> UInt64 {
+                guard length <= KeywordTable.lengths.upperBound else { return 0 }
+                return tally(length: length) { Analysis.load(token + $0) }
             }
 
             /// `lookup` for the token `text[at..<at + length]` of a text of `count` bytes, read
             /// byte by byte.
-            func lookup(_ text: UnsafePointer<UInt8>, at: Int, length: Int, count: Int,
-                        into scores: UnsafeMutablePointer<Int32>) {
-                guard length <= KeywordTable.lengths.upperBound else { return }
-                add(length: length, into: scores) { Analysis.word(text, at: at + $0, count: count) }
+            func lookup(_ text: UnsafePointer<UInt8>, at: Int, length: Int, count: Int) -> UInt64 {
+                guard length <= KeywordTable.lengths.upperBound else { return 0 }
+                return tally(length: length) { Analysis.word(text, at: at + $0, count: count) }
             }
 
-            /// Adds the weight of the `length`-byte token (`length` at most `blockLength`) whose
-            /// bytes `from..<from + 8` `read` gives (from 0 and 8) to its label's score, or 0 if it
+            /// The weight of the `length`-byte token (`length` at most `blockLength`) whose bytes
+            /// `from..<from + 8` `read` gives (from 0 and 8) as a tally (see `entries`), 0 if it
             /// is no keyword (see `KeywordTable.masks`), with no branch: whether a token is a
             /// keyword, or starts like one, is as good as random, and the branches that sifted
             /// tokens by length and first byte and then compared their words were mispredicted
             /// some 20 times an issue (callgrind's branch simulation, unlimited-fast). Without them
             /// the analysis runs more instructions (a 20,000-issue virtual-clock trial 84.4 M ->
-            /// 90.1 M) and takes less time (a sixth less CPU time on that workload, median of 30
-            /// alternated pairs).
+            /// 88.4 M) and takes less time: the trial's CPU time per request fell 12 % (medians of
+            /// 30 alternated pairs), and 8 % more once the tallies were summed in a register.
             @inline(__always)
-            private func add(length: Int, into scores: UnsafeMutablePointer<Int32>, read: (Int) -> UInt64) {
+            private func tally(length: Int, read: (Int) -> UInt64) -> UInt64 {
                 let first = read(0) & words[KeywordTable.masks &+ length]
                 let second = read(8) & words[KeywordTable.secondMasks &+ length]
                 let slot = KeywordTable.slot(first, multiplier: multiplier)
-                let entry = words[KeywordTable.entries &+ slot]
                 let miss = (words[KeywordTable.firsts &+ slot] ^ first) | (words[KeywordTable.seconds &+ slot] ^ second)
-                scores[Int(truncatingIfNeeded: entry &>> 32 & 7)] &+= miss == 0 ? Int32(truncatingIfNeeded: entry) : 0
+                // The tally from the second half of `entries`, all zeros, if the words differ: an
+                // address that depends on the outcome. Written `miss == 0 ? entry : 0` (with any
+                // arithmetic for the select), the optimiser moved the load of `entry` behind a branch.
+                let other = Int(truncatingIfNeeded: (miss | (0 &- miss)) &>> 63)
+                return words[KeywordTable.entries &+ slot &+ other &* KeywordTable.size]
             }
         }
     }
