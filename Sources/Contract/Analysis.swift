@@ -292,10 +292,10 @@ public enum Analysis {
                     tally &+= probe.lookup(inBlock: bytes + start, length: (gaps &>> UInt64(start)).trailingZeroBitCount)
                 }
                 add(tally)
-                // The token that runs on starts after the last gap (at 0 if there is none).
-                if previous != 0 {
-                    carried = base &+ (bytes - UnsafeRawPointer(copy)) &+ 64 &- gaps.leadingZeroBitCount
-                }
+                // The token that runs on starts after the last gap (at 0 if there is none). A
+                // select, not a branch: whether a block ends inside a word is a coin toss.
+                let runsOn = base &+ (bytes - UnsafeRawPointer(copy)) &+ 64 &- gaps.leadingZeroBitCount
+                carried = previous != 0 ? runsOn : -1
             }
         }
 
