@@ -28,9 +28,22 @@ final class EndpointRouter: Sendable {
     }
 
     /// Records how `endpoint` answered.
+    ///
+    /// The common case, a success while every breaker is pristine, is inlined into the caller, the
+    /// rest kept out of line in `update`: as one function, the call and the lock section's register
+    /// saves and restores were paid on every request, 23 instructions where the check takes 4
+    /// (callgrind, `unlimited-fast`: with `Span.zero`'s accessor in `complete`, 84.82 M -> 84.20 M
+    /// for 20,200 requests).
+    @inline(__always)
     func record(_ response: APIResponse, from endpoint: Int, clock: any HarnessClock) {
         let failed = response.status >= 500
         if !failed, pristine.load(ordering: .relaxed) { return }
+        update(endpoint, failed: failed, clock: clock)
+    }
+
+    /// Records a failure, or a success while degraded, in `endpoint`'s breaker.
+    @inline(never)
+    private func update(_ endpoint: Int, failed: Bool, clock: any HarnessClock) {
         let now = clock.now()
         breakers.withLock { breakers in
             if failed { breakers[endpoint].recordFailure(at: now) } else { breakers[endpoint].recordSuccess() }

@@ -54,6 +54,9 @@ struct ResultSketch: Sendable, Equatable {
         let hash: UInt64
         let check: UInt64
 
+        /// Inlined into `VerifyingSink.deliver`: called, it cost 14 instructions a delivery
+        /// (callgrind, `unlimited-fast`: 84.88 M -> 84.60 M for 20,200 requests).
+        @inline(__always)
         init(id: IssueID, digest: UInt64) {
             self.id = UInt64(bitPattern: Int64(id))
             self.digest = digest

@@ -27,6 +27,13 @@ struct RecentPages: Sendable {
         var firstID: IssueID
         var issues: [Issue]
         var bytes: Int
+
+        /// The index of issue `id` in `issues`, if it is there.
+        @inline(__always)
+        func index(of id: IssueID) -> Int? {
+            let index = id - firstID
+            return index >= 0 && index < issues.count ? index : nil
+        }
     }
 
     /// Oldest first; a handful of pages, so a lookup scans them.
@@ -34,6 +41,8 @@ struct RecentPages: Sendable {
     private var bytes = 0
     /// A page dropped, kept for the next listing (`takeSpare`).
     private var spare: [Issue] = []
+    /// The entry the last lookup found its issue in, where the next one looks first (see `issue`).
+    private var lastHit = 0
 
     /// Keeps `issues`, the page whose first issue is `firstID`, dropping the oldest pages to make
     /// room. Returns the pages dropped, for the caller to free after the lock: freeing a hundred
@@ -61,10 +70,26 @@ struct RecentPages: Sendable {
     }
 
     /// Issue `id`, if a page held has it.
-    func issue(_ id: IssueID) -> Issue? {
-        for entry in entries.reversed() {
-            let index = id - entry.firstID
-            if index >= 0 && index < entry.issues.count { return entry.issues[index] }
+    ///
+    /// In the page of the last lookup first: an engine reads a page's issues one after another, so
+    /// that page serves nearly every read, where a scan from the newest looked at 2.4 pages a read
+    /// (those listed ahead come first): 18 instructions a request (callgrind, `unlimited-fast`:
+    /// 84.04 M -> 83.67 M for 20,200 requests). Then by index, newest first: a loop over
+    /// `entries.reversed()` copied each entry it looked at, retaining and releasing its page,
+    /// 9 instructions a request (86.79 M -> 86.61 M). Inlined into its lock section: the call cost
+    /// 20 more (85.00 M -> 84.60 M).
+    @inline(__always)
+    mutating func issue(_ id: IssueID) -> Issue? {
+        if lastHit < entries.count, let index = entries[lastHit].index(of: id) {
+            return entries[lastHit].issues[index]
+        }
+        var at = entries.count
+        while at > 0 {
+            at -= 1
+            if let index = entries[at].index(of: id) {
+                lastHit = at
+                return entries[at].issues[index]
+            }
         }
         return nil
     }

@@ -51,23 +51,43 @@ extension SimulatedGitHub {
         /// a request (callgrind, `unlimited-fast`).
         @inline(__always)
         mutating func admit(_ request: APIRequest, _ target: RequestTarget, endpoint: Int, at now: Moment) -> Admission {
-            counters.requests += 1
-            if target.kind == .batchGet { counters.batchRequests += 1 }
             // Without a limit (`APIRules.limited`), `refusal` is skipped: some 70 instructions a
             // request (callgrind, `unlimited-fast`).
             let refusal = rules.limited ? refusal(of: request, endpoint: endpoint, at: now) : nil
-            var attempt: UInt64 = 0
-            if let slot = target.slot {
-                let before = attempts.arrive(slot, accepted: refusal == nil)
-                if before.arrived { counters.retries += 1 }
-                attempt = before.accepted
-            }
+            let attempt = arrive(target, accepted: refusal == nil)
             if let refusal { return .rejected(refusal.failure, rate: rate(), retryAfter: refusal.retryAfter) }
             primary?.used += 1
             points?.used += rules.points(request)
-            inFlight += 1
-            counters.peakInFlight = max(counters.peakInFlight, inFlight)
             return .accepted(attempt: attempt, rate: rate())
+        }
+
+        /// `admit` and `complete` of a request that succeeds at once on an API without limits
+        /// (`APIRules.limited` false): no limit to apply, no window to spend, no headers to return.
+        /// Its own path, not `admit`'s: the limits' code, inlined into `SimulatedGitHub.answer` for
+        /// nothing, cost 43 instructions a request (callgrind, `unlimited-fast`: 86.61 M -> 85.74 M
+        /// for 20,200 requests).
+        @inline(__always)
+        mutating func serve(_ request: APIRequest, _ target: RequestTarget, arrival: Moment, response: Moment,
+                            payload: inout Payload?) {
+            _ = arrive(target, accepted: true)
+            complete(request, target, failure: nil, lost: false, arrival: arrival, response: response,
+                     payload: &payload)
+        }
+
+        /// Counts an arrival; the attempt table learns of it and of its acceptance in one update.
+        /// Returns how many times the same request was accepted before, which keys its stream.
+        @inline(__always)
+        private mutating func arrive(_ target: RequestTarget, accepted: Bool) -> UInt64 {
+            counters.requests += 1
+            if target.kind == .batchGet { counters.batchRequests += 1 }
+            if accepted {
+                inFlight += 1
+                counters.peakInFlight = max(counters.peakInFlight, inFlight)
+            }
+            guard let slot = target.slot else { return 0 }
+            let before = attempts.arrive(slot, accepted: accepted)
+            if before.arrived { counters.retries += 1 }
+            return before.accepted
         }
 
         /// Why a request arriving `now` is turned away, counted, or `nil` when the limits let it

@@ -104,7 +104,7 @@ public final class SimulatedGitHub: IssueAPI {
         guard rules.answersAtOnce else { return nil }
         let target = target(of: request, over: connection)
         if target.problem == nil && rules.errorRate == 0 && !rules.limited {
-            return answer(request, target, over: connection)
+            return answer(request, target)
         }
         switch arrive(request, target, over: connection) {
         case .answered(let response): return response
@@ -147,18 +147,13 @@ public final class SimulatedGitHub: IssueAPI {
     /// request in flight cost 87 instructions a request (callgrind, `unlimited-fast`: 92.05 M ->
     /// 90.29 M for 20,200 requests).
     @inline(always)
-    private func answer(_ request: APIRequest, _ target: RequestTarget, over connection: Connection) -> APIResponse {
+    private func answer(_ request: APIRequest, _ target: RequestTarget) -> APIResponse {
         let arrival = clock.now()
         var payload: Payload? = payload(request)
         let response = target.kind == .listIssues ? clock.now() : arrival
-        let rate = state.withLock { state in
-            guard case .accepted(_, let rate) = state.admit(request, target, endpoint: connection.endpoint, at: arrival)
-            else { preconditionFailure("\(request.summary) turned away by an API without limits") }
-            state.complete(request, target, failure: nil, lost: false, arrival: arrival, response: response,
-                           payload: &payload)
-            return rate
-        }
-        return APIResponse(status: request.isWrite ? 201 : 200, rate: rate, retryAfter: nil, payload: payload.take()!)
+        state.withLock { $0.serve(request, target, arrival: arrival, response: response, payload: &payload) }
+        // No rate-limit headers: there is no primary limit.
+        return APIResponse(status: request.isWrite ? 201 : 200, rate: nil, retryAfter: nil, payload: payload.take()!)
     }
 
     /// A request arrives: the limits decide under the lock.
