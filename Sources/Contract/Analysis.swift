@@ -417,15 +417,16 @@ extension Analysis {
         /// Where each part of `words` starts. `firsts`: the slot's keyword's first 8 bytes
         /// case-folded (see `masks`), zeros after its end; 0 for an empty slot. `seconds`: its
         /// bytes 8..<16 the same way. `entries`: the keyword's tally, its weight in the byte of its
-        /// label (`weight << 8 * label`), 0 for an empty slot and in the second half: a block's lookups are summed in one
-        /// register and added to the scores once (at most 17 lookups, one token carried in and 16
-        /// that start in it with 3 bytes or more and a gap, so weights of at most 15 cannot carry
-        /// into the next label's byte). Adding each weight to a score in memory made every lookup
-        /// wait for the last one that landed on the same label.
-        /// `masks`: by length, the bits a token of that length keeps of its first 8 bytes: those
-        /// of its own bytes but bit 5, so that one AND both drops the bytes after it and folds
-        /// case (letters to upper case, digits to 0x10...0x19: none to 0); 0 for a length outside
-        /// `lengths`. `secondMasks`: the same for bytes 8..<16.
+        /// label (`weight << 8 * label`), 0 for an empty slot and all through the second half
+        /// (see `Probe.tally`). A block's tallies are summed in one register and added to the
+        /// scores once: at most 17 lookups (one token carried in, 16 that start in the block with
+        /// 3 bytes or more and a gap), so weights of at most 15 cannot carry into the next label's
+        /// byte. Adding each weight to a score in memory made every lookup wait for the last one
+        /// that landed on the same label. `masks`: by length, the bits a token of that length
+        /// keeps of its first 8 bytes: those of its own bytes but bit 5, so that one AND both
+        /// drops the bytes after it and folds case (letters to upper case, digits to
+        /// 0x10...0x19: none to 0); 0 for a length outside `lengths`. `secondMasks`: the same
+        /// for bytes 8..<16.
         ///
         /// So a token matches a keyword's words only if it has the keyword's bytes and length: its
         /// bytes fold to non-zero ones and both sides have zeros after their last byte. A token of
